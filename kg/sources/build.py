@@ -1,0 +1,149 @@
+"""Turns parsed entry parts into validated Entry records, noting link and text defects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.model import Entry, Identifier, ListIssue, VenueInfo, WorkKind
+from kg.normalize import (
+    classify_url,
+    clean_text,
+    identifiers_from_text,
+    identifiers_from_url,
+    looks_mojibake,
+    parse_venue,
+    safe_url,
+)
+from kg.sources.entries import EntryParts, authors_of
+
+_TRAILING = re.compile(r"(?i)(\.pdf|\s*[.,;:]+)$")
+_WRAP = re.compile(r"^[\s*_\"'“”‘’]+|[\s*_\"'“”‘’]+$")
+_BLOG_SECTION = re.compile(r"(?i)\bblogs?\b|\bposts?\b|\barticles?\b")
+_SOFTWARE_SECTION = re.compile(r"(?i)\b(githubs?|tools?|repos?|repositories|software|libraries)\b")
+_DATASET_SECTION = re.compile(r"(?i)\bdatasets?\b")
+
+
+@dataclass
+class EntryContext:
+    """Where an entry stands: list, file, line, sections and the section label for kind hints."""
+
+    list_id: str
+    file: str
+    line: int
+    raw: str
+    sections: list[str]
+    section_label: str = ""
+    order: int = 0
+    issues: list[ListIssue] = field(default_factory=list)
+
+    def issue(self, kind: str, message: str) -> None:
+        self.issues.append(
+            ListIssue(
+                list_id=self.list_id, file=self.file, line=self.line, kind=kind, message=message
+            )
+        )
+
+
+def clean_title(raw: str) -> str:
+    """Title as a reader would write it: repaired text, no wrapping marks or trailing full stop."""
+    title = _WRAP.sub("", clean_text(raw))
+    previous = None
+    while previous != title:
+        previous = title
+        if not title.endswith("..."):
+            title = _TRAILING.sub("", title)
+        title = _WRAP.sub("", title)
+    return title
+
+
+def make_entry(
+    parts: EntryParts,
+    ctx: EntryContext,
+    summary: str | None = None,
+    code_url: str | None = None,
+    year: str | None = None,
+    group_column: bool = False,
+) -> Entry:
+    """Validate links, read identifiers, venue and authors, and pick the kind of work."""
+    url = _checked_url(parts.url, ctx, "link")
+    links = [u for u in (_checked_url(h, ctx, "extra link") for h in parts.links) if u]
+    code = _checked_url(code_url, ctx, "code link") if code_url else None
+    title = clean_title(parts.title_raw) or (url or "untitled")
+    identifiers = _identifiers(url, parts.title_raw)
+    kind = _kind(url, ctx.section_label, links)
+    venue = _venue(parts.venue_raw, year, group_column)
+    authors, et_al = authors_of(parts.authors_raw)
+    _note_defects(ctx, url, parts, identifiers, kind)
+    return Entry(
+        list_id=ctx.list_id,
+        file=ctx.file,
+        line=ctx.line,
+        raw=ctx.raw,
+        title=title,
+        title_raw=parts.title_raw,
+        kind=kind,
+        url=url,
+        links=links,
+        code_url=code,
+        identifiers=identifiers,
+        authors=authors,
+        authors_et_al=et_al,
+        venue=venue,
+        summary=clean_text(summary) if summary else None,
+        note=parts.note,
+        highlighted=parts.highlighted,
+        sections=ctx.sections,
+        order=ctx.order,
+    )
+
+
+def _checked_url(href: str | None, ctx: EntryContext, what: str) -> str | None:
+    if not href:
+        return None
+    url = safe_url(href)
+    if url is None and not href.startswith("#"):
+        ctx.issue("unsafe-link", f"{what} {href[:120]!r} is not an http(s) URL; kept as text only")
+    return url
+
+
+def _identifiers(url: str | None, title_raw: str) -> list[Identifier]:
+    found = set(identifiers_from_url(url)) if url else set()
+    found.update(identifiers_from_text(title_raw))
+    return sorted(found, key=lambda i: (i.scheme, i.value))
+
+
+def _kind(url: str | None, section_label: str, links: list[str]) -> WorkKind:
+    by_url = classify_url(url) if url else None
+    if by_url is not None and by_url != WorkKind.PAPER:
+        return by_url
+    if by_url is None and url and _BLOG_SECTION.search(section_label):
+        return WorkKind.BLOG
+    if by_url is None and url and _SOFTWARE_SECTION.search(section_label):
+        return WorkKind.SOFTWARE
+    return WorkKind.PAPER
+
+
+def _venue(raw: str, year: str | None, group_column: bool) -> VenueInfo:
+    """A table with its own Year column may hold venue groups ("NIPS/ICML/ICLR") in its venue cells."""
+    info = parse_venue(raw, group_column=group_column) if raw else VenueInfo()
+    if info.year is None and year:
+        digits = re.search(r"(19|20)\d\d", year)
+        if digits:
+            info = info.model_copy(update={"year": int(digits.group(0))})
+    return info
+
+
+def _note_defects(
+    ctx: EntryContext,
+    url: str | None,
+    parts: EntryParts,
+    identifiers: list[Identifier],
+    kind: WorkKind,
+) -> None:
+    if url is None:
+        ctx.issue("missing-link", "entry has no link")
+    elif kind == WorkKind.PAPER and not identifiers:
+        ctx.issue("unrecognised-link", f"no paper identifier could be read from {url}")
+    if looks_mojibake(ctx.raw):
+        ctx.issue("mojibake", "line contains double-encoded text (repaired in the graph)")
