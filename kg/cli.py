@@ -85,9 +85,13 @@ def build_cmd(
     out.mkdir(parents=True, exist_ok=True)
     count = write_jsonl(result.parsed, out / "entries.jsonl")
     report = {"lists": [s.model_dump(mode="json") for s in summaries], "failures": result.failures}
-    (out / "ingest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    (out / "ingest.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8"
+    )
     typer.echo(ingest_text(summaries))
-    typer.echo(f"\nwrote {count} entries to {out / 'entries.jsonl'} and the report to {out / 'ingest.json'}")
+    typer.echo(
+        f"\nwrote {count} entries to {out / 'entries.jsonl'} and the report to {out / 'ingest.json'}"
+    )
 
 
 def main() -> None:

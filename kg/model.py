@@ -181,3 +181,33 @@ class DataIssue(Record):
     works: list[str] = Field(default_factory=list)
     sections: list[str] = Field(default_factory=list)
     intended: bool | None = None  # for duplicates across sections: may be deliberate
+
+
+class EntityKind(StrEnum):
+    """Things papers present or use, which are not list entries themselves."""
+
+    METHOD = "method"
+    DATASET = "dataset"
+    BENCHMARK = "benchmark"
+    MODEL = "model"
+
+
+class Entity(Record):
+    """A method, dataset, benchmark or model named by the lists (one node per real thing)."""
+
+    id: str  # local IRI part, e.g. "method/evol-instruct"
+    kind: EntityKind
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Relation(Record):
+    """A derived relation between two nodes, with the evidence it rests on."""
+
+    subject: str  # node id: a work id ("paper/arxiv-…") or an entity id ("method/…")
+    predicate: str  # "introduces", "extends", "evaluatedOn"
+    object: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str
+    rule: str  # the rule or curation source that produced it
+    mentions: list[str] = Field(default_factory=list)  # "list_id:line" it was read from

@@ -42,7 +42,9 @@ def test_unreadable_file_alone_exits_non_zero_with_its_name(tmp_path: Path) -> N
 
 def test_one_bad_file_among_good_ones_is_reported_but_exit_is_zero(tmp_path: Path) -> None:
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
-    result = runner.invoke(app, ["ingest", str(tmp_path / "blob.bin"), str(FIXTURES / "details_blocks.md")])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "blob.bin"), str(FIXTURES / "details_blocks.md")]
+    )
     assert result.exit_code == 0
     assert "blob.bin: this looks like a binary file" in result.output
     assert "details-blocks" in result.output

@@ -40,7 +40,9 @@ def test_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_ten_megabyte_list_is_read(tmp_path: Path) -> None:
-    bullet = "- [A Study of Things {n}](https://arxiv.org/abs/2301.{n:05d}) *A. Author.* ICML 2023.\n"
+    bullet = (
+        "- [A Study of Things {n}](https://arxiv.org/abs/2301.{n:05d}) *A. Author.* ICML 2023.\n"
+    )
     body = "".join(bullet.format(n=n % 99999) for n in range(120_000))
     (tmp_path / "big.md").write_text("# Big\n\n## Papers\n\n" + body, "utf-8")
     assert (tmp_path / "big.md").stat().st_size > 10_000_000

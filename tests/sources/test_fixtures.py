@@ -29,7 +29,9 @@ def _by_title(parsed: ParsedList) -> dict[str, object]:
         ("table_columns_reordered.md", 4, 5),
     ],
 )
-def test_fixture_lists_are_read_without_configuration(name: str, entries: int, sections: int) -> None:
+def test_fixture_lists_are_read_without_configuration(
+    name: str, entries: int, sections: int
+) -> None:
     parsed = _read(name)
     assert len(parsed.entries) == entries
     assert len(parsed.sections) == sections
@@ -57,7 +59,10 @@ def test_numbered_items_reference_links_and_brackets() -> None:
     humaneval = titles["HumanEval: Evaluating Large Language Models Trained on Code"]
     assert humaneval.url == "https://arxiv.org/abs/2107.03374"  # reference-style link
     assert humaneval.venue.venue == "ICML" and humaneval.venue.year == 2021
-    assert "MBPP (Mostly Basic Python Problems): Program Synthesis with Large Language Models" in titles
+    assert (
+        "MBPP (Mostly Basic Python Problems): Program Synthesis with Large Language Models"
+        in titles
+    )
     refine = next(e for e in parsed.entries if e.title.startswith("Self-Refine"))
     assert refine.title.endswith("[Self-Refine]")  # brackets inside a link text
     unbalanced = next(e for e in parsed.entries if e.title.startswith("Unbalanced"))

@@ -1,0 +1,124 @@
+"""Entity resolution: one Work per real work across lists, versions, titles and links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.model import DataIssue, Entry, ParsedList, Work
+from kg.resolve.canonical import local_ids, work_from
+from kg.resolve.cluster import cluster
+from kg.resolve.matching import (
+    STRONG_SCHEMES,
+    Decision,
+    Mention,
+    candidate_pairs,
+    decide,
+    mention_id,
+    mentions_of,
+)
+
+__all__ = ["Resolution", "mention_id", "resolve", "resolve_entries"]
+
+
+@dataclass
+class Resolution:
+    """Works, the work of each mention, and the identifier conflicts found on the way."""
+
+    works: list[Work]
+    work_of: dict[str, str]
+    issues: list[DataIssue] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    refused: list[Decision] = field(default_factory=list)
+
+    def work(self, work_id: str) -> Work:
+        return self._index[work_id]
+
+    def __post_init__(self) -> None:
+        self._index = {w.id: w for w in self.works}
+
+
+def resolve(parsed: list[ParsedList]) -> Resolution:
+    return resolve_entries([e for p in parsed for e in p.entries])
+
+
+def resolve_entries(entries: list[Entry]) -> Resolution:
+    """Block, decide pairwise, cluster with cannot-links, then build canonical works."""
+    mentions = mentions_of(entries)
+    decisions = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
+    clusters, refused = cluster(len(mentions), decisions)
+    groups = [[entries[i] for i in g] for g in clusters.groups()]
+    ids = local_ids(groups)
+    works = [work_from(g, i) for g, i in zip(groups, ids, strict=True)]
+    work_of = {m: w.id for w in works for m in w.mentions}
+    issues = _conflicts(mentions, decisions, work_of) + _merged_conflicts(works, entries)
+    return Resolution(works, work_of, issues, decisions, refused)
+
+
+def _conflicts(
+    mentions: list[Mention], decisions: list[Decision], work_of: dict[str, str]
+) -> list[DataIssue]:
+    """One issue per identifier attached to entries that name different works."""
+    by_id: dict[str, set[int]] = defaultdict(set)
+    for d in decisions:
+        if d.same or not d.conflict:
+            continue
+        shared = {str(i) for i in mentions[d.a].entry.identifiers} & {
+            str(i) for i in mentions[d.b].entry.identifiers
+        }
+        for ident in shared:
+            by_id[ident].update((d.a, d.b))
+    issues = []
+    for ident, members in sorted(by_id.items()):
+        ms = sorted((mentions[i] for i in members), key=lambda m: m.id)
+        works = sorted({work_of[m.id] for m in ms})
+        if len(works) < 2:
+            continue
+        listed = "; ".join(f"{m.entry.title!r} ({m.entry.file}:{m.entry.line})" for m in ms)
+        issues.append(
+            DataIssue(
+                id=f"conflicting-identifier/{ident}",
+                kind="conflicting-identifier",
+                list_id=ms[0].entry.list_id,
+                file=ms[0].entry.file,
+                line=ms[0].entry.line,
+                message=f"{ident} is attached to different works: {listed}",
+                mentions=[m.id for m in ms],
+                works=works,
+            )
+        )
+    return issues
+
+
+def _merged_conflicts(works: list[Work], entries: list[Entry]) -> list[DataIssue]:
+    """A work whose mentions carry two values of one scheme (two arXiv ids for one title)."""
+    by_mention = {mention_id(e): e for e in entries}
+    issues = []
+    for work in works:
+        values: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+        for m in work.mentions:
+            entry = by_mention[m]
+            for ident in entry.identifiers:
+                if ident.scheme in STRONG_SCHEMES:
+                    values[ident.scheme][ident.value].append(entry)
+        for scheme, seen in sorted(values.items()):
+            if len(seen) < 2:
+                continue
+            parts = "; ".join(
+                f"{v} at {', '.join(f'{e.file}:{e.line}' for e in es)}"
+                for v, es in sorted(seen.items())
+            )
+            first = min((e for es in seen.values() for e in es), key=lambda e: (e.file, e.line))
+            issues.append(
+                DataIssue(
+                    id=f"conflicting-identifier/{work.id}/{scheme}",
+                    kind="conflicting-identifier",
+                    list_id=first.list_id,
+                    file=first.file,
+                    line=first.line,
+                    message=f"{work.title!r} carries different {scheme} identifiers: {parts}",
+                    mentions=sorted(mention_id(e) for es in seen.values() for e in es),
+                    works=[work.id],
+                )
+            )
+    return issues
