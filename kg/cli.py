@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from kg.audit import SEVERITY, audit
 from kg.ingest import ingest, summarize, write_jsonl
 from kg.manifest import ManifestError, lists_for, project_root
-from kg.report import ingest_text
+from kg.report import audit_text, ingest_text
+from kg.resolve import resolve
 
 app = typer.Typer(
     help="Turn curated paper lists (awesome lists) into a typed taxonomy knowledge graph.",
@@ -72,6 +74,29 @@ def ingest_cmd(
     if jsonl is not None:
         count = write_jsonl(result.parsed, jsonl)
         typer.echo(f"wrote {count} entries to {jsonl}", err=as_json)
+
+
+@app.command("audit")
+def audit_cmd(
+    lists: ListArgs = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help="Only findings of this kind (repeatable).")
+    ] = None,
+) -> None:
+    """Report the lists' defects with file and line: duplicates, conflicting identifiers, typos,
+    placeholders, missing or unrecognised links, heading-numbering faults."""
+    result = _read(lists)
+    issues = audit(result.parsed, resolve(result.parsed))
+    if kind:
+        issues = [i for i in issues if i.kind in kind]
+    if as_json:
+        rows = [
+            i.model_dump(mode="json") | {"severity": SEVERITY.get(i.kind, "info")} for i in issues
+        ]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(audit_text(issues, SEVERITY))
 
 
 @app.command("build")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.ingest import ListSummary
+from kg.model import DataIssue
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -55,3 +56,28 @@ def ingest_text(summaries: Sequence[ListSummary]) -> str:
             out.append(f"\n{s.list_id} ({s.file})")
             out.extend(details)
     return "\n".join(out)
+
+
+def audit_text(issues: Sequence[DataIssue], severity: dict[str, str], width: int = 110) -> str:
+    """The `kg audit` report: per list, one row per finding, then counts by kind."""
+    out: list[str] = []
+    by_list: dict[str, list[DataIssue]] = {}
+    for issue in issues:
+        by_list.setdefault(issue.list_id or "(across lists)", []).append(issue)
+    for list_id, found in by_list.items():
+        out.append(f"{list_id} ({found[0].file}): {len(found)} findings")
+        rows = [
+            (i.line or "", severity.get(i.kind, "info"), i.kind, _cut(i.message, width))
+            for i in found
+        ]
+        out.append(table(("line", "severity", "kind", "finding"), rows))
+        out.append("")
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    out.append(table(("kind", "findings"), sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+    return "\n".join(out)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.model import DataIssue, Entry, ParsedList, Work
-from kg.resolve.canonical import local_ids, work_from
+from kg.resolve.canonical import local_ids, title_vocabulary, work_from
 from kg.resolve.cluster import cluster
 from kg.resolve.matching import (
     STRONG_SCHEMES,
@@ -48,8 +48,9 @@ def resolve_entries(entries: list[Entry]) -> Resolution:
     decisions = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
     clusters, refused = cluster(len(mentions), decisions)
     groups = [[entries[i] for i in g] for g in clusters.groups()]
-    ids = local_ids(groups)
-    works = [work_from(g, i) for g, i in zip(groups, ids, strict=True)]
+    vocabulary = title_vocabulary(entries)
+    ids = local_ids(groups, vocabulary)
+    works = [work_from(g, i, vocabulary) for g, i in zip(groups, ids, strict=True)]
     work_of = {m: w.id for w in works for m in w.mentions}
     issues = _conflicts(mentions, decisions, work_of) + _merged_conflicts(works, entries)
     return Resolution(works, work_of, issues, decisions, refused)

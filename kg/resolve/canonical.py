@@ -12,18 +12,21 @@ from kg.resolve.titles import title_parts
 ID_PRIORITY = (*STRONG_SCHEMES, "github", "hf-dataset", "hf-model")
 
 
-def best_title(entries: list[Entry]) -> str:
-    """The title most lists use, preferring the form without an added acronym prefix."""
+def best_title(entries: list[Entry], vocabulary: Counter[str] | None = None) -> str:
+    """The title most lists use, preferring the form without an added acronym prefix, then the
+    spelling whose words the rest of the corpus also uses ("Common" over "Conmmon")."""
     titles = [e.title for e in entries]
-    counts = Counter(titles)
+    counts = Counter(title_key(t) for t in titles)
     rests = {title_parts(t).rest for t in titles if title_parts(t).head}
+    vocabulary = vocabulary or Counter()
 
-    def score(t: str) -> tuple[int, int, int, int, str]:
-        unprefixed = title_key(t) in rests
+    def score(t: str) -> tuple[int, int, int, int, int, str]:
+        key = title_key(t)
+        attested = sum(1 for w in key.split() if vocabulary[w] > counts[key])
         capitals = sum(c.isupper() for c in t)
-        return (int(unprefixed), counts[t], capitals, -len(t), t)
+        return (int(key in rests), counts[key], attested, capitals, -len(t), t)
 
-    return max(counts, key=score)
+    return max(set(titles), key=score)
 
 
 def reconcile_venue(entries: list[Entry]) -> tuple[VenueInfo, list[VenueInfo]]:
@@ -49,7 +52,7 @@ def reconcile_venue(entries: list[Entry]) -> tuple[VenueInfo, list[VenueInfo]]:
     return max(venues, key=score), venues
 
 
-def work_from(entries: list[Entry], local_id: str) -> Work:
+def work_from(entries: list[Entry], local_id: str, vocabulary: Counter[str] | None = None) -> Work:
     """Merge the mentions of one work into its canonical record."""
     kind = _kind(entries)
     venue, venues = reconcile_venue(entries)
@@ -57,7 +60,7 @@ def work_from(entries: list[Entry], local_id: str) -> Work:
     return Work(
         id=local_id,
         kind=kind,
-        title=best_title(entries),
+        title=best_title(entries, vocabulary),
         titles=sorted({e.title for e in entries}),
         identifiers=sorted(
             {i for e in entries for i in e.identifiers}, key=lambda i: (i.scheme, i.value)
@@ -80,20 +83,25 @@ def _kind(entries: list[Entry]) -> WorkKind:
     return Counter(linked or [e.kind for e in entries]).most_common(1)[0][0]
 
 
-def local_ids(groups: list[list[Entry]]) -> list[str]:
+def title_vocabulary(entries: list[Entry]) -> Counter[str]:
+    """How often each title word occurs in the whole corpus."""
+    return Counter(w for e in entries for w in title_key(e.title).split())
+
+
+def local_ids(groups: list[list[Entry]], vocabulary: Counter[str] | None = None) -> list[str]:
     """Deterministic IRIs: an identifier no other work claims, else the slugged best title."""
     claims: Counter[Identifier] = Counter()
     for group in groups:
         claims.update({i for e in group for i in e.identifiers})
     used: set[str] = set()
-    order = sorted(range(len(groups)), key=lambda g: _content_order(groups[g]))
+    order = sorted(range(len(groups)), key=lambda g: _content_order(groups[g], vocabulary))
     by_group: dict[int, str] = {}
     for g in order:
         group = groups[g]
         prefix = _kind(group).value
-        ident = _own_identifier(group, claims)
+        ident = _own_identifier(group, claims, vocabulary)
         base = f"{prefix}/{ident.scheme}-{slugify(ident.value)}" if ident else None
-        base = base or f"{prefix}/{slugify(title_key(best_title(group)))}"
+        base = base or f"{prefix}/{slugify(title_key(best_title(group, vocabulary)))}"
         local, n = base, 2
         while local in used:
             local, n = f"{base}-{n}", n + 1
@@ -102,16 +110,18 @@ def local_ids(groups: list[list[Entry]]) -> list[str]:
     return [by_group[g] for g in range(len(groups))]
 
 
-def _content_order(group: list[Entry]) -> tuple[str, list[str]]:
+def _content_order(group: list[Entry], vocabulary: Counter[str] | None) -> tuple[str, list[str]]:
     """Order by content, not by line, so that IRIs survive edits elsewhere in a list."""
-    return best_title(group), sorted({str(i) for e in group for i in e.identifiers})
+    return best_title(group, vocabulary), sorted({str(i) for e in group for i in e.identifiers})
 
 
-def _own_identifier(group: list[Entry], claims: Counter[Identifier]) -> Identifier | None:
+def _own_identifier(
+    group: list[Entry], claims: Counter[Identifier], vocabulary: Counter[str] | None
+) -> Identifier | None:
     """The group's identifier no other group carries: by scheme priority, then on the mentions
     that use the best title, then the most used, then the smallest."""
     counts = Counter(i for e in group for i in e.identifiers)
-    best = title_key(best_title(group))
+    best = title_key(best_title(group, vocabulary))
     on_best = {i for e in group if title_key(e.title) == best for i in e.identifiers}
     for scheme in ID_PRIORITY:
         options = [i for i in counts if i.scheme == scheme and claims[i] == 1]

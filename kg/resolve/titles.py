@@ -150,18 +150,26 @@ def _truncated(short: str, long: str, minimum: int = 6) -> bool:
 
 
 def _typo_variant(a: list[str], b: list[str], min_tokens: int = 3) -> bool:
-    """Same words but for a few misspellings; never when a number or version word differs."""
-    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < min_tokens:
+    """Same words in the same places but for a few misspellings; never when a number or version
+    word differs."""
+    if len(a) != len(b) or len(a) < min_tokens:
         return False
     if fuzz.ratio(" ".join(a), " ".join(b)) < TYPO_TITLE_SIMILARITY:
         return False
-    only_a = [t for t in a if t not in b]
-    only_b = [t for t in b if t not in a]
-    if any(distinguishing(t) for t in only_a + only_b):
-        return False
-    if len(only_a) != len(only_b) or len(only_a) > max(1, len(a) // 4):
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if not diff or len(diff) > max(1, len(a) // 4):
         return False
     return all(
-        max((fuzz.ratio(x, y) for y in only_b), default=0) >= TYPO_TOKEN_SIMILARITY and len(x) >= 4
-        for x in only_a
+        not distinguishing(x)
+        and not distinguishing(y)
+        and min(len(x), len(y)) >= 4
+        and fuzz.ratio(x, y) >= TYPO_TOKEN_SIMILARITY
+        for x, y in diff
     )
+
+
+def is_misspelling(key_a: str, key_b: str) -> bool:
+    """Two title keys that differ only by misspelt, split or joined words."""
+    if key_a.replace(" ", "") == key_b.replace(" ", ""):
+        return key_a != key_b
+    return _typo_variant(key_a.split(), key_b.split())
