@@ -9,10 +9,23 @@ from typing import Annotated
 import typer
 
 from kg.audit import SEVERITY, audit
+from kg.build import build_outputs
 from kg.ingest import ingest, summarize, write_jsonl
 from kg.manifest import ManifestError, lists_for, project_root
-from kg.report import audit_text, ingest_text
+from kg.model import SurveyList
+from kg.query import (
+    FORMATS,
+    QueryError,
+    bind,
+    load_query,
+    render,
+    run_local,
+    run_remote,
+    saved_queries,
+)
+from kg.report import audit_text, ingest_text, table
 from kg.resolve import resolve
+from kg.store import StoreError, open_store
 
 app = typer.Typer(
     help="Turn curated paper lists (awesome lists) into a typed taxonomy knowledge graph.",
@@ -38,13 +51,15 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _read(lists: list[str] | None):  # type: ignore[no-untyped-def]
-    root = project_root()
+def _sources(lists: list[str] | None) -> list[SurveyList]:
     try:
-        sources = lists_for(list(lists or []), root)
+        return lists_for(list(lists or []), project_root())
     except ManifestError as err:
         raise fail(str(err)) from None
-    result = ingest(sources, root)
+
+
+def _read(lists: list[str] | None):  # type: ignore[no-untyped-def]
+    result = ingest(_sources(lists), project_root())
     for failure in result.failures:
         typer.secho(f"error: {failure}", err=True, fg=typer.colors.RED)
     if not result.usable:
@@ -103,20 +118,69 @@ def audit_cmd(
 def build_cmd(
     lists: ListArgs = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out"),
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="RDF formats to write besides Turtle: ntriples, jsonld, trig, nquads, or all.",
+        ),
+    ] = None,
+    store: Annotated[bool, typer.Option(help="Also build the embedded SPARQL store.")] = True,
 ) -> None:
-    """Build everything from the lists (default: the bundled ones) into the output folder."""
-    result = _read(lists)
-    summaries = [summarize(p) for p in result.parsed]
-    out.mkdir(parents=True, exist_ok=True)
-    count = write_jsonl(result.parsed, out / "entries.jsonl")
-    report = {"lists": [s.model_dump(mode="json") for s in summaries], "failures": result.failures}
-    (out / "ingest.json").write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8"
-    )
-    typer.echo(ingest_text(summaries))
-    typer.echo(
-        f"\nwrote {count} entries to {out / 'entries.jsonl'} and the report to {out / 'ingest.json'}"
-    )
+    """Build the graph from the lists (default: the bundled ones): RDF, SPARQL store, reports."""
+    sources = _sources(lists)
+    try:
+        written = build_outputs(sources, project_root(), out, tuple(formats or ()), store)
+    except ValueError as err:
+        raise fail(str(err)) from None
+    if not written.usable:
+        raise fail("nothing usable was read", 1)
+    for failure in written.failures:
+        typer.secho(f"error: {failure}", err=True, fg=typer.colors.RED)
+    typer.echo(written.summary)
+
+
+@app.command("query")
+def query_cmd(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="SPARQL text, a .rq file, or @name for a saved query (see --list)."),
+    ] = None,
+    list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", help="Run against this SPARQL endpoint instead.")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="name=value for a saved query's $name.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
+) -> None:
+    """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) over the built graph, prefixes predeclared."""
+    if list_saved:
+        typer.echo(table(("name", "question"), [(q.name, q.question) for q in saved_queries()]))
+        return
+    if query is None:
+        raise fail("give a query, a .rq file or @name (kg query --list shows the saved ones)")
+    if fmt not in FORMATS:
+        raise fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    try:
+        text = bind(load_query(query), _params(param or []))
+        result = run_remote(endpoint, text) if endpoint else run_local(open_store(out), text)
+        typer.echo(render(result, fmt))
+    except (QueryError, StoreError) as err:
+        raise fail(str(err)) from None
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise fail(f"--param takes name=value, not {pair!r}")
+        values[name] = value
+    return values
 
 
 def main() -> None:

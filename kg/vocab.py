@@ -126,6 +126,7 @@ MalformedHeading = SKG.MalformedHeading
 Mojibake = SKG.Mojibake
 EmptySection = SKG.EmptySection
 NotUnderstood = SKG.NotUnderstood
+EncodingProblem = SKG.EncodingProblem
 
 # ---------------------------------------------------------------- term sets
 
@@ -220,6 +221,7 @@ ISSUE_TYPES: dict[str, URIRef] = {
     "mojibake": Mojibake,
     "empty-section": EmptySection,
     "not-understood": NotUnderstood,
+    "encoding": EncodingProblem,
 }
 
 INDIVIDUALS: frozenset[URIRef] = frozenset({IssueTypeScheme, *ISSUE_TYPES.values()})

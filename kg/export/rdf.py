@@ -1,0 +1,282 @@
+"""The graph as RDF quads (no blank nodes, sorted), written by pyoxigraph's serialisers."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg import vocab as v
+from kg.graph import KnowledgeGraph, iri_safe, section_id, survey_id
+from kg.model import DataIssue, Entity, Entry, Relation, Section, SurveyList, Work, WorkKind
+
+Term = ox.NamedNode | ox.Literal
+Quad = tuple[Term, Term, Term, ox.NamedNode | None]
+
+WORK_TYPES = {
+    WorkKind.PAPER: (v.Paper, v.FABIO.ScholarlyWork),
+    WorkKind.BLOG: (v.BlogPost,),
+    WorkKind.SOFTWARE: (v.Software,),
+    WorkKind.DATASET: (v.Dataset, v.SCHEMA.Dataset),
+    WorkKind.MODEL: (v.Model,),
+}
+ENTITY_TYPES = {
+    "method": (v.Method,),
+    "model": (v.Model,),
+    "dataset": (v.Dataset, v.SCHEMA.Dataset),
+    "benchmark": (v.Benchmark, v.Dataset, v.SCHEMA.Dataset),
+}
+ID_PROPERTIES = {
+    "arxiv": v.arxivId,
+    "doi": v.BIBO.doi,
+    "acl": v.aclId,
+    "openreview": v.openreviewId,
+}
+RELATION_PROPERTIES = {
+    "introduces": v.introduces,
+    "extends": v.extends,
+    "evaluatedOn": v.evaluatedOn,
+}
+
+
+@cache
+def iri(term: str) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def node(local: str) -> ox.NamedNode:
+    """An instance IRI under skgr: for a graph node id."""
+    return iri(f"{v.SKGR}{local}")
+
+
+def text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=iri(datatype))
+
+
+def list_graph(list_id: str) -> ox.NamedNode:
+    return node(f"graph/{iri_safe(list_id)}")
+
+
+def quads(kg: KnowledgeGraph) -> list[Quad]:
+    """Every statement of the graph, sorted so that serialisations are byte-identical."""
+    out: list[Quad] = []
+    for sid, survey in kg.surveys.items():
+        out.extend(_survey(sid, survey))
+    for nid, section in kg.sections.items():
+        out.extend(_section(nid, section))
+    for wid, work in kg.works.items():
+        out.extend(_work(kg, wid, work))
+    for pid, name in kg.people.items():
+        out.extend(_labelled(pid, v.Person, name))
+    for vid, name in kg.venues.items():
+        out.extend(_labelled(vid, v.Venue, name))
+    for mid, entry in kg.mentions.items():
+        out.extend(_mention(kg, mid, entry))
+    for eid, entity in kg.entities.items():
+        out.extend(_entity(eid, entity))
+    for relation in kg.relations:
+        out.extend(_relation(kg, relation))
+    for issue in kg.issues:
+        out.extend(_issue(kg, issue))
+    unique = {(s, p, o, g) for s, p, o, g in out}
+    return sorted(unique, key=_sort_key)
+
+
+def _sort_key(q: Quad) -> tuple[str, str, str, str]:
+    s, p, o, g = q
+    return (str(g) if g else "", str(s), str(p), str(o))
+
+
+def triples(kg: KnowledgeGraph) -> Iterator[ox.Triple]:
+    """The merged graph (named graphs folded in), each statement once."""
+    seen: set[tuple[Term, Term, Term]] = set()
+    for s, p, o, _ in quads(kg):
+        if (s, p, o) not in seen:
+            seen.add((s, p, o))
+            yield ox.Triple(s, p, o)
+
+
+def ox_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
+    for s, p, o, g in quads(kg):
+        yield ox.Quad(s, p, o, g) if g is not None else ox.Quad(s, p, o)
+
+
+def _q(s: str | ox.NamedNode, p: object, o: Term, g: ox.NamedNode | None = None) -> Quad:
+    subject = s if isinstance(s, ox.NamedNode) else node(s)
+    return (subject, iri(str(p)), o, g)
+
+
+def _survey(sid: str, survey: SurveyList) -> Iterator[Quad]:
+    g = list_graph(survey.id)
+    yield _q(sid, RDF.type, iri(v.Survey), g)
+    yield _q(sid, RDF.type, iri(SKOS.ConceptScheme), g)
+    yield _q(sid, DCTERMS.title, text(survey.title), g)
+    yield _q(sid, RDFS.label, text(survey.title), g)
+    yield _q(sid, DCTERMS.identifier, text(survey.id), g)
+    yield _q(sid, v.sourceFile, text(survey.file), g)
+    if survey.sha256:
+        yield _q(sid, v.sha256, text(survey.sha256), g)
+    if survey.version:
+        yield _q(sid, v.versionLabel, text(survey.version), g)
+    if survey.origin:
+        yield _q(sid, DCTERMS.source, text(survey.origin), g)
+    if survey.previous_version:
+        yield _q(sid, v.previousVersion, node(survey_id(survey.previous_version)), g)
+
+
+def _section(nid: str, section: Section) -> Iterator[Quad]:
+    g = list_graph(section.list_id)
+    scheme = node(survey_id(section.list_id))
+    yield _q(nid, RDF.type, iri(v.Section), g)
+    yield _q(nid, RDF.type, iri(SKOS.Concept), g)
+    yield _q(nid, SKOS.prefLabel, text(section.label), g)
+    yield _q(nid, SKOS.inScheme, scheme, g)
+    yield _q(nid, v.order, typed(section.order, XSD.integer), g)
+    yield _q(nid, v.sectionOrigin, text(section.origin.value), g)
+    yield _q(nid, v.line, typed(section.line, XSD.integer), g)
+    if section.notation:
+        yield _q(nid, SKOS.notation, text(section.notation), g)
+    if section.parent is None:
+        yield _q(nid, SKOS.topConceptOf, scheme, g)
+    else:
+        yield _q(nid, SKOS.broader, node(section_id(section.list_id, section.parent)), g)
+
+
+def _work(kg: KnowledgeGraph, wid: str, work: Work) -> Iterator[Quad]:
+    yield _q(wid, RDF.type, iri(v.Work))
+    for cls in WORK_TYPES[work.kind]:
+        yield _q(wid, RDF.type, iri(cls))
+    yield _q(wid, DCTERMS.title, text(work.title))
+    yield _q(wid, RDFS.label, text(work.title))
+    for variant in work.titles:
+        if variant != work.title:
+            yield _q(wid, v.titleVariant, text(variant))
+    yield from _identifiers(wid, work)
+    for url in work.urls:
+        yield _q(wid, v.SCHEMA.url, iri(url))
+    for url in work.code_urls:
+        yield _q(wid, v.SCHEMA.codeRepository, iri(url))
+    if work.year:
+        yield _q(wid, DCTERMS.issued, typed(work.year, XSD.gYear))
+    for pid in kg.out(wid, "creator"):
+        yield _q(wid, DCTERMS.creator, node(pid))
+    for vid in kg.out(wid, "venue"):
+        yield _q(wid, v.venue, node(vid))
+    if work.venue.track:
+        yield _q(wid, v.venueTrack, text(work.venue.track))
+    if work.venue.status:
+        yield _q(wid, v.publicationStatus, text(work.venue.status))
+    for summary in work.summaries:
+        yield _q(wid, v.summary, text(summary))
+    yield _q(wid, v.mentionCount, typed(len(work.mentions), XSD.integer))
+    for sid in kg.out(wid, "listedIn"):
+        yield _q(wid, v.listedIn, node(sid), list_graph(kg.surveys[sid].id))
+    for section in kg.out(wid, "categorizedAs"):
+        graph = list_graph(kg.sections[section].list_id)
+        yield _q(wid, v.categorizedAs, node(section), graph)
+
+
+def _identifiers(wid: str, work: Work) -> Iterator[Quad]:
+    for ident in work.identifiers:
+        prop = ID_PROPERTIES.get(ident.scheme)
+        if prop is not None:
+            yield _q(wid, prop, text(ident.value))
+        elif ident.scheme == "github":
+            yield _q(wid, v.githubRepo, text(ident.value))
+        elif ident.scheme.startswith("hf-"):
+            yield _q(wid, v.hfId, text(ident.value))
+        else:
+            yield _q(wid, DCTERMS.identifier, text(str(ident)))
+
+
+def _labelled(nid: str, cls: object, label: str) -> Iterator[Quad]:
+    yield _q(nid, RDF.type, iri(str(cls)))
+    yield _q(nid, RDFS.label, text(label))
+
+
+def _mention(kg: KnowledgeGraph, mid: str, entry: Entry) -> Iterator[Quad]:
+    g = list_graph(entry.list_id)
+    yield _q(mid, RDF.type, iri(v.Mention), g)
+    yield _q(mid, RDFS.label, text(entry.title), g)
+    yield _q(mid, v.mentionOf, node(kg.out(mid, "mentionOf")[0]), g)
+    for section in kg.out(mid, "inSection"):
+        yield _q(mid, v.inSection, node(section), g)
+    yield _q(mid, v.sourceFile, text(entry.file), g)
+    yield _q(mid, v.line, typed(entry.line, XSD.integer), g)
+    yield _q(mid, v.rawText, text(entry.raw), g)
+    yield _q(mid, v.highlighted, typed("true" if entry.highlighted else "false", XSD.boolean), g)
+    yield _q(mid, v.entryKind, text(entry.kind.value), g)
+    yield _q(mid, v.order, typed(entry.order, XSD.integer), g)
+    if entry.venue.raw:
+        yield _q(mid, v.venueRaw, text(entry.venue.raw), g)
+    if entry.note:
+        yield _q(mid, v.note, text(entry.note), g)
+
+
+def _entity(eid: str, entity: Entity) -> Iterator[Quad]:
+    yield _q(eid, RDF.type, iri(v.Entity))
+    for cls in ENTITY_TYPES[entity.kind.value]:
+        yield _q(eid, RDF.type, iri(cls))
+    yield _q(eid, RDFS.label, text(entity.name))
+    yield _q(eid, SKOS.prefLabel, text(entity.name))
+    for alias in entity.aliases:
+        if alias != entity.name:
+            yield _q(eid, v.alias, text(alias))
+
+
+def assertion_id(relation: Relation) -> str:
+    """Deterministic: the same relation from the same rule always gets the same IRI."""
+    digest = hashlib.sha1(
+        f"{relation.subject}|{relation.predicate}|{relation.object}|{relation.rule}".encode()
+    ).hexdigest()[:16]
+    return f"assertion/{digest}"
+
+
+def _relation(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
+    s, o = node(relation.subject), node(relation.object)
+    prop = RELATION_PROPERTIES[relation.predicate]
+    yield _q(s, prop, o)
+    if (
+        relation.predicate == "extends"
+        and relation.subject in kg.works
+        and relation.object in kg.works
+    ):
+        yield _q(s, v.CITO.extends, o)
+    aid, rule = assertion_id(relation), f"rule/{iri_safe(relation.rule)}"
+    yield _q(aid, RDF.type, iri(v.Assertion))
+    yield _q(aid, RDF.type, iri(RDF.Statement))
+    yield _q(aid, RDF.subject, s)
+    yield _q(aid, RDF.predicate, iri(str(prop)))
+    yield _q(aid, RDF.object, o)
+    yield _q(aid, v.confidence, typed(f"{relation.confidence:.2f}", XSD.decimal))
+    yield _q(aid, v.evidence, text(relation.evidence))
+    yield _q(aid, PROV.wasGeneratedBy, node(rule))
+    yield _q(rule, RDF.type, iri(v.Rule))
+    yield _q(rule, v.ruleName, text(relation.rule))
+    yield _q(rule, RDFS.label, text(relation.rule))
+    for mention in relation.mentions:
+        if mention in kg.mention_of_key:
+            yield _q(aid, PROV.wasDerivedFrom, node(kg.mention_of_key[mention]))
+
+
+def _issue(kg: KnowledgeGraph, issue: DataIssue) -> Iterator[Quad]:
+    nid = f"issue/{iri_safe(issue.id)}"
+    g = list_graph(issue.list_id) if issue.list_id else None
+    yield _q(nid, RDF.type, iri(v.DataIssue), g)
+    yield _q(nid, v.issueType, iri(str(v.ISSUE_TYPES[issue.kind])), g)
+    yield _q(nid, v.message, text(issue.message), g)
+    if issue.list_id:
+        yield _q(nid, v.foundIn, node(survey_id(issue.list_id)), g)
+    if issue.file:
+        yield _q(nid, v.sourceFile, text(issue.file), g)
+    if issue.line:
+        yield _q(nid, v.line, typed(issue.line, XSD.integer), g)
+    for target in kg.out(nid, "concerns"):
+        yield _q(nid, v.concerns, node(target), g)

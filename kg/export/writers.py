@@ -1,0 +1,107 @@
+"""Writers for each RDF format behind one small protocol, registered by name; writes are atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.export.rdf import ox_quads, triples
+from kg.graph import KnowledgeGraph
+from kg.vocab import PREFIXES
+
+Writer = Callable[[KnowledgeGraph, Path], list[Path]]
+"""A writer serialises the graph into a folder and returns the files it wrote."""
+
+WRITERS: dict[str, Writer] = {}
+DEFAULT_FORMATS = ("turtle",)
+
+
+def register(name: str) -> Callable[[Writer], Writer]:
+    def add(writer: Writer) -> Writer:
+        WRITERS[name] = writer
+        return writer
+
+    return add
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Write to a temporary file beside `target`, then rename it into place only on success."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _serialize(items: object, target: Path, fmt: ox.RdfFormat) -> Path:
+    with atomic_path(target) as tmp:
+        ox.serialize(items, str(tmp), fmt, prefixes=PREFIXES)  # type: ignore[arg-type]
+    return target
+
+
+@register("turtle")
+def write_turtle(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    return [_serialize(triples(kg), out / "kg.ttl", ox.RdfFormat.TURTLE)]
+
+
+@register("ntriples")
+def write_ntriples(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    return [_serialize(triples(kg), out / "kg.nt", ox.RdfFormat.N_TRIPLES)]
+
+
+@register("trig")
+def write_trig(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    """One named graph per list (its sections, mentions, placements); shared works in the default."""
+    return [_serialize(ox_quads(kg), out / "kg.trig", ox.RdfFormat.TRIG)]
+
+
+@register("nquads")
+def write_nquads(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    return [_serialize(ox_quads(kg), out / "kg.nq", ox.RdfFormat.N_QUADS)]
+
+
+def jsonld_context() -> dict[str, object]:
+    """The JSON-LD context: the project's prefixes, so compact IRIs read as in Turtle."""
+    return {"@context": dict(sorted(PREFIXES.items()))}
+
+
+@register("jsonld")
+def write_jsonld(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    """Compact JSON-LD using the context that is also written beside it as kg.context.jsonld."""
+    context = jsonld_context()
+    graph = rdflib.Graph()
+    graph.parse(data=ox.serialize(triples(kg), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    document = json.loads(
+        graph.serialize(format="json-ld", context=context["@context"], sort_keys=True)
+    )
+    nodes = sorted(document.get("@graph", []), key=lambda n: str(n.get("@id", "")))
+    payload = {"@context": context["@context"], "@graph": nodes}
+    target, context_file = out / "kg.jsonld", out / "kg.context.jsonld"
+    with atomic_path(target) as tmp:
+        tmp.write_text(
+            json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n", "utf-8"
+        )
+    with atomic_path(context_file) as tmp:
+        tmp.write_text(json.dumps(context, indent=2, sort_keys=True) + "\n", "utf-8")
+    return [target, context_file]
+
+
+def write_formats(kg: KnowledgeGraph, out: Path, formats: tuple[str, ...]) -> list[Path]:
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise ValueError(
+            f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(WRITERS)}"
+        )
+    return [path for name in formats for path in WRITERS[name](kg, out)]

@@ -1,0 +1,167 @@
+"""SPARQL over the embedded store or a remote endpoint, saved queries, and result formats."""
+
+from __future__ import annotations
+
+import io
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.report import table
+from kg.vocab import ONTOLOGY_DIR, PREFIXES, sparql_prologue
+
+QUERIES_DIR = ONTOLOGY_DIR / "queries"
+FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+}
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
+class QueryError(Exception):
+    """A query that cannot be run: syntax (with line and column), missing file, endpoint failure."""
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    question: str
+    path: Path
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text("utf-8")
+
+
+def saved_queries(folder: Path = QUERIES_DIR) -> list[SavedQuery]:
+    """The queries shipped in ontology/queries/, each with the question its header states."""
+    return [SavedQuery(p.stem, _question(p), p) for p in sorted(folder.glob("*.rq"))]
+
+
+def _question(path: Path) -> str:
+    for line in path.read_text("utf-8").splitlines():
+        match = re.match(r"#\s*(?:Question:)?\s*(.+)", line)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def load_query(ref: str, folder: Path = QUERIES_DIR) -> str:
+    """`@name` for a saved query, a path to a .rq file, or the query text itself."""
+    if ref.startswith("@"):
+        path = folder / f"{ref[1:]}.rq"
+        if not path.exists():
+            names = ", ".join(q.name for q in saved_queries(folder))
+            raise QueryError(f"no saved query {ref!r}; saved queries are: {names}")
+        return path.read_text("utf-8")
+    if ref.endswith(".rq"):
+        path = Path(ref)
+        if not path.exists():
+            raise QueryError(f"{ref}: no such query file")
+        return path.read_text("utf-8")
+    return ref
+
+
+def bind(query: str, values: dict[str, str]) -> str:
+    """Replace `$name` placeholders (a saved query's parameters) with SPARQL string literals."""
+    for name, value in values.items():
+        literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        query = query.replace(f"${name}", literal)
+    return query
+
+
+def run_local(store: ox.Store, query: str) -> object:
+    """Run against the embedded store with the project's prefixes predeclared; the default graph
+    is the union of all named graphs (one per list), as on most SPARQL servers."""
+    try:
+        return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"syntax error: {err}") from None
+
+
+def run_remote(endpoint: str, query: str, timeout: float = 60.0) -> object:
+    """SPARQL 1.1 Protocol: POST the query (with the prefixes prepended) and parse the answer."""
+    if not endpoint.startswith(("http://", "https://")):
+        raise QueryError(f"{endpoint}: an endpoint must be an http(s) URL")
+    full = _with_prologue(query)
+    data = urllib.parse.urlencode({"query": full}).encode()
+    request = urllib.request.Request(
+        endpoint,
+        data=data,
+        headers={"Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body, kind = response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode("utf-8", "replace")[:500]
+        raise QueryError(f"{endpoint} answered {err.code}: {detail}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        raise QueryError(f"{endpoint}: cannot reach the endpoint ({err})") from None
+    return _parse_answer(body, kind)
+
+
+def _with_prologue(query: str) -> str:
+    """Prefixes the query does not declare itself, then the query."""
+    declared = {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", query)}
+    lines = [
+        ln for ln in sparql_prologue().splitlines() if ln.split()[1][:-1].lower() not in declared
+    ]
+    return "\n".join([*lines, query])
+
+
+def _parse_answer(body: bytes, content_type: str) -> object:
+    if "sparql-results+json" in content_type or content_type == "application/json":
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if "sparql-results+xml" in content_type:
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+    fmt = ox.RdfFormat.from_media_type(content_type) or ox.RdfFormat.N_TRIPLES
+    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt)]
+
+
+def render(result: object, fmt: str = "table") -> str:
+    """Solutions as an aligned table, CSV, TSV or SPARQL-JSON; ASK as true/false; graphs as Turtle."""
+    if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
+        value = bool(result)
+        return (
+            '{"head":{},"boolean":%s}' % str(value).lower() if fmt == "json" else str(value).lower()
+        )
+    if isinstance(result, ox.QuerySolutions):
+        if fmt == "table":
+            return _table(result)
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    triples = list(result)  # type: ignore[call-overload]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def _table(solutions: ox.QuerySolutions) -> str:
+    names = [v.value for v in solutions.variables]
+    rows = [[_short(s[name]) for name in names] for s in solutions]
+    return table(names, rows) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
+
+
+def _short(term: object) -> str:
+    """A term as a reader wants it: compact IRIs, plain literal values."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if term.value.startswith(base):
+                return f"{prefix}:{term.value[len(base) :]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def solutions_as_rows(result: object) -> list[tuple[str, ...]]:
+    """Comparable rows (for checking two engines agree): values only, sorted."""
+    buffer = io.StringIO(render(result, "tsv") if isinstance(result, ox.QuerySolutions) else "")
+    return sorted(tuple(line.split("\t")) for line in buffer.read().splitlines()[1:])
