@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -128,11 +129,9 @@ def _parse_answer(body: bytes, content_type: str) -> object:
 
 def render(result: object, fmt: str = "table") -> str:
     """Solutions as an aligned table, CSV, TSV or SPARQL-JSON; ASK as true/false; graphs as Turtle."""
-    if isinstance(result, ox.QueryBoolean) or isinstance(result, bool):
-        value = bool(result)
-        return (
-            '{"head":{},"boolean":%s}' % str(value).lower() if fmt == "json" else str(value).lower()
-        )
+    if isinstance(result, (ox.QueryBoolean, bool)):
+        value = "true" if bool(result) else "false"
+        return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else value
     if isinstance(result, ox.QuerySolutions):
         if fmt == "table":
             return _table(result)
