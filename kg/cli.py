@@ -26,6 +26,7 @@ from kg.query import (
 from kg.report import audit_text, ingest_text, table
 from kg.resolve import resolve
 from kg.store import StoreError, open_store
+from kg.validate import load_graph, validate
 
 app = typer.Typer(
     help="Turn curated paper lists (awesome lists) into a typed taxonomy knowledge graph.",
@@ -181,6 +182,30 @@ def _params(pairs: list[str]) -> dict[str, str]:
             raise fail(f"--param takes name=value, not {pair!r}")
         values[name] = value
     return values
+
+
+@app.command("validate")
+def validate_cmd(
+    graph_file: Annotated[
+        Path | None, typer.Argument(help="RDF file to check; default: the build's kg.ttl.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
+) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl) and list every violation."""
+    path = graph_file or out / "kg.ttl"
+    if not path.exists():
+        raise fail(f"{path}: no such file; run `kg build` first")
+    try:
+        graph = load_graph(path)
+    except Exception as err:  # any parser error is reported, never a traceback
+        raise fail(f"{path}: cannot be parsed as RDF ({err})") from None
+    violations = validate(graph)
+    if not violations:
+        typer.echo(f"{path}: conforms ({len(graph)} triples)")
+        return
+    rows = [(v.severity, v.focus, v.path, v.message, v.value) for v in violations]
+    typer.echo(table(("severity", "node", "property", "problem", "value"), rows))
+    raise fail(f"{path}: {len(violations)} violation(s)", 1)
 
 
 def main() -> None:
