@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from kg.export.rdf import ox_quads, triples
 from kg.graph import KnowledgeGraph
@@ -79,20 +78,14 @@ def jsonld_context() -> dict[str, object]:
 
 @register("jsonld")
 def write_jsonld(kg: KnowledgeGraph, out: Path) -> list[Path]:
-    """Compact JSON-LD using the context that is also written beside it as kg.context.jsonld."""
+    """JSON-LD (expanded node objects, serialised by pyoxigraph) under the project's context, which
+    is also written beside it as kg.context.jsonld for tools that compact with it."""
     context = jsonld_context()
-    graph = rdflib.Graph()
-    graph.parse(data=ox.serialize(triples(kg), format=ox.RdfFormat.N_TRIPLES), format="nt")
-    document = json.loads(
-        graph.serialize(format="json-ld", context=context["@context"], sort_keys=True)
-    )
-    nodes = sorted(document.get("@graph", []), key=lambda n: str(n.get("@id", "")))
+    nodes = json.loads(ox.serialize(triples(kg), format=ox.RdfFormat.JSON_LD))
     payload = {"@context": context["@context"], "@graph": nodes}
     target, context_file = out / "kg.jsonld", out / "kg.context.jsonld"
     with atomic_path(target) as tmp:
-        tmp.write_text(
-            json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n", "utf-8"
-        )
+        tmp.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", "utf-8")
     with atomic_path(context_file) as tmp:
         tmp.write_text(json.dumps(context, indent=2, sort_keys=True) + "\n", "utf-8")
     return [target, context_file]

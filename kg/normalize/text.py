@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 import ftfy
 
@@ -197,8 +198,11 @@ def _repair_once(text: str) -> str:
     return _fix_detached_accents(ftfy.fix_text(text, _FTFY_CONFIG))
 
 
+@lru_cache(maxsize=1 << 18)
 def repair_text(s: str) -> str:
     """Repair double-encoded text (Mac Roman and Windows-1252 mojibake) and PDF accent debris."""
+    if s.isascii() and s.isprintable():  # nothing to repair; the common case, kept fast
+        return s
     return _fixpoint(_repair_once, s)
 
 
@@ -232,6 +236,8 @@ def _scrub_char(ch: str) -> str:
 
 def _scrub(text: str) -> str:
     """Remove control characters before repair so that they cannot hide mojibake."""
+    if text.isascii() and text.isprintable():
+        return text
     return "".join(_scrub_char(ch) for ch in text)
 
 
@@ -241,6 +247,7 @@ def _clean_once(text: str) -> str:
     return _SPACES.sub(" ", _scrub(text)).strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def clean_text(s: str) -> str:
     """Repaired text on one line: single spaces, ASCII quotes, no control characters."""
     return _fixpoint(_clean_once, s)
@@ -286,6 +293,7 @@ def _title_key_once(text: str) -> str:
     return _NON_ALNUM.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def title_key(s: str) -> str:
     """Accent-, case- and punctuation-insensitive key for matching titles and names."""
     return _fixpoint(_title_key_once, s)

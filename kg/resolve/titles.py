@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,7 @@ class TitleParts:
         return self.key.split()
 
 
+@lru_cache(maxsize=1 << 18)
 def title_parts(title: str) -> TitleParts:
     """ "RLAIF: Constitutional AI: …" → head "rlaif", rest "constitutional ai …"."""
     key = title_key(title)
@@ -133,6 +135,11 @@ def _one_word_added(a: list[str], b: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 18)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_stem(x) for x in text.split())
+
+
 def _stem(token: str) -> str:
     """Crude suffix folding so that "improves" and "improving" compare equal."""
     for suffix in ("ing", "es", "ed", "s"):
@@ -143,7 +150,9 @@ def _stem(token: str) -> str:
 
 def _truncated(short: str, long: str, minimum: int = 6) -> bool:
     """A title cut short by the list ("… from Scratch" for "… from Scratch with Minimal …")."""
-    s, t = [_stem(x) for x in short.split()], [_stem(x) for x in long.split()]
+    if short.count(" ") + 1 < minimum or long.count(" ") <= short.count(" "):
+        return False
+    s, t = _stems(short), _stems(long)
     if len(s) < minimum or len(t) <= len(s) or t[: len(s)] != s:
         return False
     return not distinguishing(t[len(s)])
