@@ -1,0 +1,225 @@
+"""Scores derived relations: precision on a hand-labelled sample, recall on a hand-made true set.
+
+`data/eval/relations_labelled.csv` (subject, predicate, object, rule, judgement, note) labels
+relations the extractor produced; a labelled row counts only while the extractor still produces it
+(otherwise it is reported as stale).  `data/eval/relations_true.csv` (subject, predicate, object,
+note) lists relations a reader of the lists expects, written without looking at the output; recall
+is measured on the extraction rules alone, and again with the curated facts added.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.enrich import Enrichment
+from kg.enrich.curated import RULE as CURATED
+from kg.enrich.refs import RefError, Refs
+from kg.model import Relation
+from kg.report import table
+from kg.resolve import Resolution
+
+__all__ = ["EvalResult", "evaluate", "evaluate_files", "report"]
+
+Key = tuple[str, str, str]
+
+
+@dataclass
+class EvalResult:
+    """Counts per rule and per predicate, and the rows behind every miss."""
+
+    correct: Counter[str] = field(default_factory=Counter)  # by rule
+    wrong: Counter[str] = field(default_factory=Counter)
+    unlabelled: Counter[str] = field(default_factory=Counter)
+    predicate_of: dict[str, str] = field(default_factory=dict)  # rule → predicate
+    expected: Counter[str] = field(default_factory=Counter)  # by predicate
+    found: Counter[str] = field(default_factory=Counter)  # by extraction rules
+    found_curated: Counter[str] = field(default_factory=Counter)  # with curated facts
+    found_by_rule: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> int:
+        return sum(self.correct.values()) + sum(self.wrong.values())
+
+    @property
+    def precision(self) -> float:
+        return _ratio(sum(self.correct.values()), self.labelled)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(sum(self.found.values()), sum(self.expected.values()))
+
+    @property
+    def recall_with_curated(self) -> float:
+        return _ratio(sum(self.found_curated.values()), sum(self.expected.values()))
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _key(row: dict[str, str], refs: Refs) -> Key:
+    return refs.find(row["subject"]), row["predicate"], refs.find(row["object"])
+
+
+def _row(row: dict[str, str]) -> str:
+    return f"{row['subject']} {row['predicate']} {row['object']} [{row['rule']}]"
+
+
+def _by_rule(relations: list[Relation]) -> dict[tuple[str, str, str, str], Relation]:
+    return {(r.subject, r.predicate, r.object, r.rule): r for r in relations}
+
+
+def _precision(
+    result: EvalResult, rows: list[dict[str, str]], relations: list[Relation], refs: Refs
+) -> None:
+    produced = _by_rule(relations)
+    seen = set()
+    for n, row in enumerate(rows, start=2):
+        try:
+            key = (*_key(row, refs), row["rule"])
+        except RefError as err:
+            result.problems.append(f"UNRESOLVED labelled line {n}: {err}")
+            continue
+        if key not in produced:
+            result.problems.append(f"STALE labelled line {n}: {_row(row)}")
+            continue
+        seen.add(key)
+        if row["judgement"] == "correct":
+            result.correct[row["rule"]] += 1
+        else:
+            result.wrong[row["rule"]] += 1
+            result.problems.append(f"WRONG {_row(row)}: {row['note']}")
+    for key, r in produced.items():
+        result.predicate_of[r.rule] = r.predicate
+        if key not in seen and r.rule != CURATED:
+            result.unlabelled[r.rule] += 1
+
+
+def _recall(
+    result: EvalResult, rows: list[dict[str, str]], relations: list[Relation], refs: Refs
+) -> None:
+    rules: dict[Key, set[str]] = defaultdict(set)
+    for r in relations:
+        rules[(r.subject, r.predicate, r.object)].add(r.rule)
+    for n, row in enumerate(rows, start=2):
+        result.expected[row["predicate"]] += 1
+        try:
+            key = _key(row, refs)
+        except RefError as err:
+            result.problems.append(f"MISSED true line {n} (names nothing extracted): {err}")
+            continue
+        found = rules.get(key, set())
+        result.found_by_rule.update(found)
+        if found - {CURATED}:
+            result.found[row["predicate"]] += 1
+        if found:
+            result.found_curated[row["predicate"]] += 1
+        if not found - {CURATED}:
+            result.problems.append(
+                f"MISSED true line {n}: {row['subject']} {row['predicate']} {row['object']}"
+            )
+
+
+def evaluate(
+    enrichment: Enrichment,
+    resolution: Resolution,
+    labelled: list[dict[str, str]],
+    true: list[dict[str, str]],
+) -> EvalResult:
+    """Score the enrichment against labelled and true rows (dicts with the CSV columns)."""
+    refs = Refs(enrichment.entities, enrichment.relations, resolution.works)
+    result = EvalResult()
+    _precision(result, labelled, enrichment.relations, refs)
+    _recall(result, true, enrichment.relations, refs)
+    return result
+
+
+def evaluate_files(
+    enrichment: Enrichment, resolution: Resolution, labelled: Path, true: Path
+) -> EvalResult:
+    return evaluate(enrichment, resolution, _rows(labelled), _rows(true))
+
+
+def _precision_row(
+    predicate: str, rule: str, correct: int, wrong: int, unlabelled: int
+) -> tuple[object, ...]:
+    n = correct + wrong
+    return predicate, rule, n, correct, wrong, f"{_ratio(correct, n):.3f}", unlabelled
+
+
+def _precision_table(result: EvalResult) -> str:
+    """Per rule, then per predicate, then overall."""
+    rules = sorted(
+        set(result.correct) | set(result.wrong) | set(result.unlabelled),
+        key=lambda r: (result.predicate_of.get(r, ""), r),
+    )
+    totals: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = []
+    for rule in rules:
+        predicate = result.predicate_of.get(rule, "?")
+        c, w, u = result.correct[rule], result.wrong[rule], result.unlabelled[rule]
+        rows.append(_precision_row(predicate, rule, c, w, u))
+        totals[predicate].update(correct=c, wrong=w, unlabelled=u)
+        totals["all"].update(correct=c, wrong=w, unlabelled=u)
+    for predicate in [*sorted(set(totals) - {"all"}), "all"]:
+        t = totals[predicate]
+        rows.append(
+            _precision_row(predicate, "(all rules)", t["correct"], t["wrong"], t["unlabelled"])
+        )
+    headers = ("predicate", "rule", "labelled", "correct", "wrong", "precision", "unlabelled")
+    return table(headers, rows)
+
+
+def _recall_row(label: str, expected: int, found: int, with_curated: int) -> tuple[object, ...]:
+    return (
+        label,
+        expected,
+        found,
+        f"{_ratio(found, expected):.3f}",
+        with_curated,
+        f"{_ratio(with_curated, expected):.3f}",
+    )
+
+
+def _recall_table(result: EvalResult) -> str:
+    """Per predicate, then overall; extraction rules alone and with curated facts."""
+    rows = [
+        _recall_row(p, result.expected[p], result.found[p], result.found_curated[p])
+        for p in sorted(result.expected)
+    ]
+    totals = (result.expected, result.found, result.found_curated)
+    rows.append(_recall_row("all", *(sum(t.values()) for t in totals)))
+    headers = ("predicate", "true", "extracted", "recall", "+curated", "recall+curated")
+    return table(headers, rows)
+
+
+def _rule_table(result: EvalResult) -> str:
+    order = sorted(result.found_by_rule, key=lambda r: (result.predicate_of.get(r, ""), r))
+    rows = [(result.predicate_of.get(r, "?"), r, result.found_by_rule[r]) for r in order]
+    return table(("predicate", "rule", "true relations found"), rows)
+
+
+def report(result: EvalResult) -> str:
+    """The tables `benchmarks/eval_relations.py` prints, then every problem row."""
+    parts = [
+        "precision on the labelled sample (rows the extractor still produces)",
+        _precision_table(result),
+        "",
+        "recall on the true set (extraction rules alone, then with curated facts)",
+        _recall_table(result),
+        "",
+        "true relations found, per rule (a relation may be found by several rules)",
+        _rule_table(result),
+    ]
+    if result.problems:
+        parts += ["", *result.problems]
+    return "\n".join(parts)
