@@ -13,6 +13,7 @@ from kg.build import build_outputs
 from kg.ingest import ingest, summarize, write_jsonl
 from kg.manifest import ManifestError, lists_for, project_root
 from kg.model import SurveyList
+from kg.pipeline import build
 from kg.query import (
     FORMATS,
     QueryError,
@@ -113,6 +114,25 @@ def audit_cmd(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         typer.echo(audit_text(issues, SEVERITY))
+
+
+@app.command("lineage")
+def lineage_cmd(
+    name: Annotated[str, typer.Argument(help="A method, model, dataset or work (name or title).")],
+    lists: ListArgs = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help="Ignore relations below this confidence.")
+    ] = 0.0,
+) -> None:
+    """What NAME extends and what extends it, transitively, with the evidence for each step."""
+    from kg.enrich.lineage import LineageError, lineage, lineage_text
+
+    built = build(_sources(lists), project_root())
+    try:
+        found = lineage(name, built.enrichment, built.resolution, min_confidence)
+    except LineageError as err:
+        raise fail(str(err), 1) from None
+    typer.echo(lineage_text(found))
 
 
 @app.command("build")
