@@ -228,6 +228,109 @@ def validate_cmd(
     raise fail(f"{path}: {len(violations)} violation(s)", 1)
 
 
+@app.command("serve")
+def serve_cmd(
+    out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port (0: any free one).")] = 7878,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before a 503.")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows (or triples) an answer is cut at.")
+    ] = 100_000,
+) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint at /sparql over the built store, and the outputs."""
+    from kg.serve import make_server, serve
+
+    if timeout <= 0 or max_rows < 1:
+        raise fail("--timeout must be positive and --max-rows at least 1")
+    try:
+        server = make_server(out, host, port, timeout, max_rows)
+    except StoreError as err:
+        raise fail(str(err)) from None
+    except OSError as err:
+        raise fail(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+    typer.echo(f"serving {out} at {server.url}/ and SPARQL at {server.url}/sparql (Ctrl-C stops)")
+    serve(server)
+
+
+@app.command("publish")
+def publish_cmd(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint", help="Graph Store Protocol URL (gsp) or SPARQL Update endpoint (update)."
+        ),
+    ],
+    graph: Annotated[
+        str,
+        typer.Option(
+            "--graph",
+            help="Graph for the statements of no single list (works, people, relations); "
+            "'default' for the server's default graph.",
+        ),
+    ] = "https://w3id.org/surveykg/id/graph",
+    user: Annotated[
+        str | None, typer.Option("--user", help="User for basic or digest auth.")
+    ] = None,
+    password: Annotated[str | None, typer.Option("--password", help="Password for --user.")] = None,
+    method: Annotated[
+        str, typer.Option("--method", help="gsp (Graph Store Protocol PUT/POST) or update.")
+    ] = "gsp",
+    batch: Annotated[
+        int | None, typer.Option("--batch", help="Triples per request (gsp 10000, update 1000).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
+) -> None:
+    """Load the built graph into a SPARQL server, replacing each list's named graph."""
+    from kg.publish import PublishError, Target, publish
+
+    target = Target(endpoint, method, graph, user, password, batch)
+    try:
+        report = publish(open_store(out), target)
+    except (PublishError, StoreError) as err:
+        raise fail(str(err), 1) from None
+    typer.echo(report.summary)
+
+
+@app.command("explore")
+def explore_cmd(
+    lists: ListArgs = None,
+    view: Annotated[
+        str, typer.Option("--view", help="whole, survey, neighbourhood or lineage.")
+    ] = "whole",
+    survey: Annotated[
+        str | None, typer.Option("--survey", help="List id or title, for --view survey.")
+    ] = None,
+    node: Annotated[
+        str | None,
+        typer.Option("--node", help="Node id or name: a neighbourhood's centre, or whose lineage."),
+    ] = None,
+    depth: Annotated[
+        int, typer.Option("--depth", min=1, help="Hops from --node, for --view neighbourhood.")
+    ] = 1,
+    out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path(
+        "out/explore.html"
+    ),
+    renderer: Annotated[
+        str, typer.Option("--renderer", help="auto, vis (vis-network) or sigma (WebGL).")
+    ] = "auto",
+) -> None:
+    """Write one view of the graph as a self-contained HTML page that opens offline."""
+    from kg.explore import explore
+    from kg.export.html import PageError, UnknownNode
+
+    try:
+        written = explore(_sources(lists), project_root(), out, view, survey, node, depth, renderer)
+    except (UnknownNode, PageError) as err:
+        raise fail(str(err)) from None
+    typer.echo(
+        f"wrote {written.path}: {written.title}, {written.nodes} nodes, {written.edges} edges "
+        f"({written.renderer})"
+    )
+
+
 def main() -> None:
     app()
 

@@ -24,6 +24,8 @@ RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
 }
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/sparql-results+json;q=0.5"
+_GRAPH_FORM = re.compile(r"(?is)^(?:\s*(?:#[^\n]*\n|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*\s*(CONSTRUCT|DESCRIBE)\b")
 
 
 class QueryError(Exception):
@@ -96,7 +98,10 @@ def run_remote(endpoint: str, query: str, timeout: float = 60.0) -> object:
     request = urllib.request.Request(
         endpoint,
         data=data,
-        headers={"Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"},
+        headers={
+            "Accept": GRAPH_ACCEPT if _GRAPH_FORM.match(query) else ACCEPT,
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
