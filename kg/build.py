@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.export.html import write_html
 from kg.export.rdf import ox_quads
 from kg.export.writers import WRITERS, write_formats
 from kg.ingest import summarize, write_jsonl
@@ -45,6 +46,7 @@ def build_outputs(
     try:
         files = write_formats(built.graph, staging, chosen)
         files += _reports(built, staging)
+        files += write_html(built.graph, staging)
         if store:
             write_store(ox_quads(built.graph), staging)
         report.files = _publish(staging, out, files, store)

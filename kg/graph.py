@@ -65,6 +65,8 @@ class KnowledgeGraph:
     issues: list[DataIssue] = field(default_factory=list)
     mention_of_key: dict[str, str] = field(default_factory=dict)  # "list:line" → mention id
     nx: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    _out: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    _in: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def add_node(self, node: str, kind: str, label: str) -> None:
         if node in self.nx and self.nx.nodes[node]["kind"] != kind:
@@ -74,14 +76,19 @@ class KnowledgeGraph:
         self.nx.add_node(node, kind=kind, label=label)
 
     def add_edge(self, source: str, kind: str, target: str, **attrs: object) -> None:
+        """Add a typed edge once (networkx keys it by kind) and index it both ways."""
+        if self.nx.has_edge(source, target, key=kind):
+            return
         self.nx.add_edge(source, target, key=kind, kind=kind, **attrs)
+        self._out.setdefault((source, kind), []).append(target)
+        self._in.setdefault((target, kind), []).append(source)
 
     def out(self, node: str, kind: str) -> list[str]:
         """Targets of `kind` edges leaving `node`, in insertion order."""
-        return [t for _, t, k in self.nx.out_edges(node, keys=True) if k == kind]
+        return self._out.get((node, kind), [])
 
     def into(self, node: str, kind: str) -> list[str]:
-        return [s for s, _, k in self.nx.in_edges(node, keys=True) if k == kind]
+        return self._in.get((node, kind), [])
 
     def kind_of(self, node: str) -> str:
         return str(self.nx.nodes[node]["kind"])

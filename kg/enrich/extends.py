@@ -20,7 +20,6 @@ Rules, and their confidence after hand-labelling (data/eval/relations_labelled.c
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import permutations
 
 from kg.enrich import names
 from kg.enrich.claims import Claim, Role
@@ -136,17 +135,36 @@ def _modified(entity: Entity, base: Entity) -> tuple[str, str, str] | None:
     return None
 
 
+def _base_candidates(entity: Entity, by_spelling: dict[str, list[Entity]]) -> list[Entity]:
+    """Entities one of whose spellings is entity's spelling minus a leading modifier word:
+    a lookup per modifier, not a comparison with every other entity."""
+    found: dict[str, Entity] = {}
+    for n in _spellings(entity):
+        folded = n.casefold()
+        for modifier in MODIFIERS:
+            if folded.startswith(modifier):
+                for base in by_spelling.get(folded[len(modifier) :].strip(" -"), []):
+                    found.setdefault(base.id, base)
+    return [found[k] for k in sorted(found)]
+
+
 def _by_modifier(index: EntityIndex) -> list[Relation]:
+    by_spelling: dict[str, list[Entity]] = defaultdict(list)
+    for base in index.entities:
+        if base.kind is not EntityKind.BENCHMARK:
+            for spelling in _spellings(base):
+                by_spelling[spelling.casefold()].append(base)
     relations = []
-    for entity, base in permutations(index.entities, 2):
-        hit = None if base.kind is EntityKind.BENCHMARK else _modified(entity, base)
-        if hit:
-            n, b, m = hit
-            evidence = (
-                f'"{n}" is "{b}" with the modifier "{m}" (title "{_title(index, entity.id)}")'
-            )
-            mentions = _both(index, entity.id, base.id)
-            relations.append(_relation(entity.id, base.id, "name-modifier", evidence, mentions))
+    for entity in index.entities:
+        for base in _base_candidates(entity, by_spelling):
+            hit = None if base.id == entity.id else _modified(entity, base)
+            if hit:
+                n, b, m = hit
+                evidence = (
+                    f'"{n}" is "{b}" with the modifier "{m}" (title "{_title(index, entity.id)}")'
+                )
+                mentions = _both(index, entity.id, base.id)
+                relations.append(_relation(entity.id, base.id, "name-modifier", evidence, mentions))
     return relations
 
 

@@ -64,47 +64,37 @@ def list_graph(list_id: str) -> ox.NamedNode:
     return node(f"graph/{iri_safe(list_id)}")
 
 
-def quads(kg: KnowledgeGraph) -> list[Quad]:
-    """Every statement of the graph, sorted so that serialisations are byte-identical."""
-    out: list[Quad] = []
-    for sid, survey in kg.surveys.items():
-        out.extend(_survey(sid, survey))
+def quads(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """Every statement once, in an order fixed by the input (node ids sorted, then each node's
+    statements in a fixed order), so that serialisations are byte-identical without a global sort."""
+    for sid in sorted(kg.surveys):
+        yield from _survey(sid, kg.surveys[sid])
     for nid, section in kg.sections.items():
-        out.extend(_section(nid, section))
-    for wid, work in kg.works.items():
-        out.extend(_work(kg, wid, work))
-    for pid, name in kg.people.items():
-        out.extend(_labelled(pid, v.Person, name))
-    for vid, name in kg.venues.items():
-        out.extend(_labelled(vid, v.Venue, name))
+        yield from _section(nid, section)
+    for wid in sorted(kg.works):
+        yield from _work(kg, wid, kg.works[wid])
+    for pid in sorted(kg.people):
+        yield from _labelled(pid, v.Person, kg.people[pid])
+    for vid in sorted(kg.venues):
+        yield from _labelled(vid, v.Venue, kg.venues[vid])
     for mid, entry in kg.mentions.items():
-        out.extend(_mention(kg, mid, entry))
-    for eid, entity in kg.entities.items():
-        out.extend(_entity(eid, entity))
-    for relation in kg.relations:
-        out.extend(_relation(kg, relation))
+        yield from _mention(kg, mid, entry)
+    for eid in sorted(kg.entities):
+        yield from _entity(eid, kg.entities[eid])
+    yield from _relations(kg)
     for issue in kg.issues:
-        out.extend(_issue(kg, issue))
-    unique = {(s, p, o, g) for s, p, o, g in out}
-    return sorted(unique, key=_sort_key)
-
-
-def _sort_key(q: Quad) -> tuple[str, str, str, str]:
-    s, p, o, g = q
-    return (str(g) if g else "", str(s), str(p), str(o))
+        yield from _issue(kg, issue)
 
 
 def triples(kg: KnowledgeGraph) -> Iterator[ox.Triple]:
-    """The merged graph (named graphs folded in), each statement once."""
-    seen: set[tuple[Term, Term, Term]] = set()
+    """The merged graph (named graphs folded in)."""
     for s, p, o, _ in quads(kg):
-        if (s, p, o) not in seen:
-            seen.add((s, p, o))
-            yield ox.Triple(s, p, o)
+        yield ox.Triple(s, p, o)
 
 
 def ox_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
-    for s, p, o, g in quads(kg):
+    """Quads grouped by graph (default graph first) so that TriG writes each graph once."""
+    for s, p, o, g in sorted(quads(kg), key=lambda q: q[3].value if q[3] is not None else ""):
         yield ox.Quad(s, p, o, g) if g is not None else ox.Quad(s, p, o)
 
 
@@ -239,16 +229,33 @@ def assertion_id(relation: Relation) -> str:
     return f"assertion/{digest}"
 
 
-def _relation(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
+def _relations(kg: KnowledgeGraph) -> Iterator[Quad]:
+    """Each relation's plain triple once (several rules may find it), its Assertion, its rule."""
+    plain: set[tuple[str, str, str]] = set()
+    for relation in kg.relations:
+        key = (relation.subject, relation.predicate, relation.object)
+        if key not in plain:
+            plain.add(key)
+            yield from _plain(kg, relation)
+        yield from _assertion(kg, relation)
+    for rule in sorted({r.rule for r in kg.relations}):
+        rid = f"rule/{iri_safe(rule)}"
+        yield _q(rid, RDF.type, iri(v.Rule))
+        yield _q(rid, v.ruleName, text(rule))
+        yield _q(rid, RDFS.label, text(rule))
+
+
+def _plain(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
+    s, o = node(relation.subject), node(relation.object)
+    yield _q(s, RELATION_PROPERTIES[relation.predicate], o)
+    both_works = relation.subject in kg.works and relation.object in kg.works
+    if relation.predicate == "extends" and both_works:
+        yield _q(s, v.CITO.extends, o)
+
+
+def _assertion(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
     s, o = node(relation.subject), node(relation.object)
     prop = RELATION_PROPERTIES[relation.predicate]
-    yield _q(s, prop, o)
-    if (
-        relation.predicate == "extends"
-        and relation.subject in kg.works
-        and relation.object in kg.works
-    ):
-        yield _q(s, v.CITO.extends, o)
     aid, rule = assertion_id(relation), f"rule/{iri_safe(relation.rule)}"
     yield _q(aid, RDF.type, iri(v.Assertion))
     yield _q(aid, RDF.type, iri(RDF.Statement))
@@ -258,9 +265,6 @@ def _relation(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
     yield _q(aid, v.confidence, typed(f"{relation.confidence:.2f}", XSD.decimal))
     yield _q(aid, v.evidence, text(relation.evidence))
     yield _q(aid, PROV.wasGeneratedBy, node(rule))
-    yield _q(rule, RDF.type, iri(v.Rule))
-    yield _q(rule, v.ruleName, text(relation.rule))
-    yield _q(rule, RDFS.label, text(relation.rule))
     for mention in relation.mentions:
         if mention in kg.mention_of_key:
             yield _q(aid, PROV.wasDerivedFrom, node(kg.mention_of_key[mention]))

@@ -137,3 +137,8 @@ def test_a_failed_build_leaves_the_previous_output(
     assert after == before
     assert (tmp_path / "store").is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging")]
+
+
+def test_no_statement_is_written_twice(seed_out: Path) -> None:
+    lines = (seed_out / "kg.nq").read_text("utf-8").splitlines()
+    assert len(lines) == len(set(lines))

@@ -1,0 +1,40 @@
+"""`kg explore`: build the graph from the lists and write one view of it as an HTML page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.export.html import build_view, write_page
+from kg.export.html.page import choose_renderer
+from kg.model import SurveyList
+from kg.pipeline import build
+
+
+@dataclass(frozen=True)
+class Explored:
+    """What `kg explore` wrote, for the command line."""
+
+    path: Path
+    title: str
+    nodes: int
+    edges: int
+    renderer: str
+
+
+def explore(
+    lists: list[SurveyList],
+    root: Path,
+    out: Path,
+    view: str = "whole",
+    survey: str | None = None,
+    node: str | None = None,
+    depth: int = 1,
+    renderer: str = "auto",
+) -> Explored:
+    """Write the chosen view; UnknownNode or PageError explain a bad name or option."""
+    graph = build(lists, root).graph
+    chosen = build_view(graph, view, survey, node, depth)
+    used = choose_renderer(len(chosen.nodes), renderer)
+    write_page(graph, out, chosen, used)
+    return Explored(out, chosen.title, len(chosen.nodes), len(chosen.edges), used)
