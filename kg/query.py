@@ -25,7 +25,8 @@ RESULT_FORMATS = {
 }
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/sparql-results+json;q=0.5"
-_GRAPH_FORM = re.compile(r"(?is)^(?:\s*(?:#[^\n]*\n|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*\s*(CONSTRUCT|DESCRIBE)\b")
+_PROLOGUE_ITEM = r"\s*(?:#[^\n]*\n|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)"
+_GRAPH_FORM = re.compile(rf"(?is)^(?:{_PROLOGUE_ITEM})*\s*(CONSTRUCT|DESCRIBE)\b")
 
 
 class QueryError(Exception):
