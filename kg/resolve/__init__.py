@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -44,6 +45,16 @@ def resolve(parsed: list[ParsedList]) -> Resolution:
 
 def resolve_entries(entries: list[Entry]) -> Resolution:
     """Block, decide pairwise, cluster with cannot-links, then build canonical works."""
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples and no cycles: collection passes only cost time
+    try:
+        return _resolve(entries)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(entries: list[Entry]) -> Resolution:
     mentions = mentions_of(entries)
     decisions = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
     clusters, refused = cluster(len(mentions), decisions)

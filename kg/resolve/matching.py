@@ -12,7 +12,8 @@ from kg.resolve.titles import TitleParts, related_title, same_title, title_parts
 
 STRONG_SCHEMES = ("arxiv", "doi", "acl", "openreview", "neurips", "pmlr", "aaai")
 HOSTING_SCHEMES = ("github", "hf-dataset", "hf-model")
-MAX_BLOCK = 40  # a title bigram shared by more mentions than this says nothing
+MAX_BLOCK = 40  # a title bigram shared by more distinct titles than this says nothing
+MAX_REPS_IN_ID_BLOCK = 400  # distinct titles carried by one identifier, compared pairwise
 
 
 @dataclass(frozen=True)
@@ -57,21 +58,43 @@ def mentions_of(entries: list[Entry]) -> list[Mention]:
 
 
 def candidate_pairs(mentions: list[Mention]) -> Iterator[tuple[int, int]]:
-    """Pairs that share an identifier, a title key or a rare title bigram: never all pairs."""
+    """Pairs that share an identifier, a title key or a rare title bigram: never all pairs.
+
+    Inside a block, mentions that agree on title, kind and identifiers are compared with one
+    representative only, so a work listed hundreds of times costs linear, not quadratic, time.
+    """
     blocks: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
         for key in _block_keys(m):
             blocks[key].append(m.index)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK and not key.startswith("id:"):
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pair = (a, b) if a < b else (b, a)
-                if a != b and pair not in seen:
-                    seen.add(pair)
-                    yield pair
+        for a, b in _block_pairs(key, members, mentions):
+            pair = (a, b) if a < b else (b, a)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _block_pairs(
+    key: str, members: list[int], mentions: list[Mention]
+) -> Iterator[tuple[int, int]]:
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index in members:
+        groups[_sameness(mentions[index])].append(index)
+    reps = [group[0] for group in groups.values()]
+    for group in groups.values():
+        yield from ((group[0], other) for other in group[1:])
+    limit = MAX_REPS_IN_ID_BLOCK if key.startswith("id:") else MAX_BLOCK
+    if len(reps) <= limit:
+        for i, a in enumerate(reps):
+            yield from ((a, b) for b in reps[i + 1 :])
+
+
+def _sameness(m: Mention) -> tuple[object, ...]:
+    """Mentions equal on this decide alike with any third mention."""
+    ids = tuple(sorted(str(i) for i in m.entry.identifiers))
+    return (m.title.key, m.entry.kind, m.entry.url is None, ids)
 
 
 def _block_keys(m: Mention) -> set[str]:
