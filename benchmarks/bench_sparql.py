@@ -32,6 +32,7 @@ from kg.pipeline import build  # noqa: E402
 from kg.query import bind, saved_queries  # noqa: E402
 from kg.queryparams import examples  # noqa: E402
 from kg.report import table  # noqa: E402
+from kg.store import write_store  # noqa: E402
 from kg.vocab import sparql_prologue  # noqa: E402
 
 
@@ -105,21 +106,31 @@ def main() -> int:
         }
         ox.serialize((ox.Triple(*t) for t in triples), str(nt), ox.RdfFormat.N_TRIPLES)
         queries = [(q.name, bind(q.text, examples(q.text))) for q in saved_queries()]
-        embedded = {}
-        for name, text in queries:
-            started = time.perf_counter()
-            rows = len(
-                list(store.query(text, prefixes=_prefixes(), use_default_graph_as_union=True))
-            )
-            embedded[name] = (time.perf_counter() - started, rows)
+        embedded = _timed(store, queries)
+        write_store(ox_quads(graph), folder)
+        on_disk = _timed(ox.Store.read_only(str(folder / "store")), queries)
         full = [(n, f"{sparql_prologue()}\n{t}") for n, t in queries]
         other = run_rdflib(nt, full, args.rdflib_timeout)
     print(
         f"triples: {len(triples):,}; Turtle written in {turtle_s:.1f} s (target <= 15 s); "
         f"rdflib load {other.get('load', (float('nan'), 0))[0]:.1f} s"
     )
-    print(_report(embedded, other, args.rdflib_timeout))
+    print(_report(embedded, on_disk, other, args.rdflib_timeout))
     return 0
+
+
+def _timed(store: ox.Store, queries: list[tuple[str, str]]) -> dict[str, tuple[float, int]]:
+    """Best of two runs per query (the first may warm caches), with its row count."""
+    timings = {}
+    for name, text in queries:
+        best, rows = float("inf"), 0
+        for _ in range(2):
+            started = time.perf_counter()
+            result = store.query(text, prefixes=_prefixes(), use_default_graph_as_union=True)
+            rows = len(list(result))
+            best = min(best, time.perf_counter() - started)
+        timings[name] = (best, rows)
+    return timings
 
 
 def _prefixes() -> dict[str, str]:
@@ -129,10 +140,14 @@ def _prefixes() -> dict[str, str]:
 
 
 def _report(
-    embedded: dict[str, tuple[float, int]], other: dict[str, tuple[float, int]], limit: float
+    embedded: dict[str, tuple[float, int]],
+    on_disk: dict[str, tuple[float, int]],
+    other: dict[str, tuple[float, int]],
+    limit: float,
 ) -> str:
     rows, total_e, total_r = [], 0.0, 0.0
     for name, (seconds, count) in embedded.items():
+        disk_seconds = on_disk[name][0]
         r_seconds, r_count = other.get(name, (float("inf"), -1))
         total_e += seconds
         total_r += min(r_seconds, limit)
@@ -141,6 +156,7 @@ def _report(
             (
                 name,
                 f"{seconds:.3f}",
+                f"{disk_seconds:.3f}",
                 f">{limit:.0f}" if slow else f"{r_seconds:.2f}",
                 f">{limit / max(seconds, 1e-6):.0f}x"
                 if slow
@@ -149,11 +165,13 @@ def _report(
                 "cut" if slow else ("yes" if r_count == count else f"NO ({r_count})"),
             )
         )
-    head = ("query", "embedded s", "rdflib s", "speed-up", "rows", "same rows")
+    head = ("query", "in-memory s", "on-disk s", "rdflib s", "speed-up", "rows", "same rows")
     verdict = (
-        f"\nsuite: embedded {total_e:.2f} s, rdflib {total_r:.1f} s (queries cut at {limit:.0f} s "
+        f"\nsuite: embedded (in memory) {total_e:.2f} s, on disk "
+        f"{sum(s for s, _ in on_disk.values()):.2f} s, rdflib {total_r:.1f} s (queries cut at {limit:.0f} s "
         f"count as {limit:.0f} s): {total_r / max(total_e, 1e-6):.0f}x; slowest embedded query "
-        f"{max(s for s, _ in embedded.values()):.2f} s (target <= 1 s each, suite >= 10x)"
+        f"{max(s for s, _ in embedded.values()):.2f} s in memory, "
+        f"{max(s for s, _ in on_disk.values()):.2f} s on disk (target <= 1 s each, suite >= 10x)"
     )
     return table(head, rows) + verdict
 
