@@ -27,21 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import VERSION, generate  # noqa: E402
 from kg.export.html import whole_view, write_page  # noqa: E402
+from kg.export.html.headless import CHROMIUM_ARGS  # noqa: E402
 from kg.export.html.page import choose_renderer  # noqa: E402
 from kg.graph import KnowledgeGraph  # noqa: E402
 from kg.manifest import load_manifest  # noqa: E402
 from kg.pipeline import build  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERIES = 5
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from kg.export.html import details as details_module
 from kg.export.html import notebook, survey_view, whole_view, write_page
+from kg.export.html.headless import CHROMIUM_ARGS
 from kg.export.html.style import EDGE_KINDS, NODE_KINDS
 from kg.graph import KnowledgeGraph
 from kg.manifest import load_manifest
@@ -28,16 +29,6 @@ XSS = SurveyList(
     id="xss", title="Hostile <script>alert(7)</script> list", file="tests/fixtures/lists/xss.md"
 )
 SELF_INSTRUCT = "SELF-INSTRUCT: Aligning Language Models with Self-Generated Instructions"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RECORD_DIALOGS = """
 window.__alerts = [];
 for (const name of ["alert", "confirm", "prompt", "print"]) {
