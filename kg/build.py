@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.export.html import write_html
 from kg.export.rdf import ox_quads
-from kg.export.writers import WRITERS, write_formats
+from kg.export.writers import chosen_formats, write_formats
 from kg.ingest import summarize, write_jsonl
 from kg.model import SurveyList
 from kg.pipeline import Built, build
@@ -35,7 +35,7 @@ def build_outputs(
 ) -> BuildReport:
     """Build and write; on any failure the previous contents of `out` are left as they were."""
     started = time.perf_counter()
-    chosen = _formats(formats)
+    chosen = chosen_formats(formats)
     built = build(lists, root)
     report = BuildReport(built.ingested.usable, built.ingested.failures, built=built)
     if not report.usable:
@@ -54,17 +54,6 @@ def build_outputs(
         shutil.rmtree(staging, ignore_errors=True)
     report.summary = _summary(built, report.files, out, store, time.perf_counter() - started)
     return report
-
-
-def _formats(requested: tuple[str, ...]) -> tuple[str, ...]:
-    if "all" in requested:
-        return tuple(WRITERS)
-    unknown = [f for f in requested if f not in WRITERS]
-    if unknown:
-        raise ValueError(
-            f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(WRITERS)}, all"
-        )
-    return tuple(dict.fromkeys(("turtle", *requested)))
 
 
 def _reports(built: Built, folder: Path) -> list[Path]:

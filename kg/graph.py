@@ -169,13 +169,11 @@ def _add_mentions(kg: KnowledgeGraph, p: ParsedList, resolution: Resolution) -> 
         kg.mention_of_key[mention_id(entry)] = node
         kg.add_node(node, "mention", entry.title)
         kg.add_edge(node, "mentionOf", work)
-        if sid not in kg.out(work, "listedIn"):
-            kg.add_edge(work, "listedIn", sid)
+        kg.add_edge(work, "listedIn", sid)  # add_edge keeps one edge per kind and pair
         for key in entry.sections:
             section = section_id(p.source.id, key)
             kg.add_edge(node, "inSection", section)
-            if section not in kg.out(work, "categorizedAs"):
-                kg.add_edge(work, "categorizedAs", section)
+            kg.add_edge(work, "categorizedAs", section)
 
 
 def _add_relation(kg: KnowledgeGraph, relation: Relation) -> None:

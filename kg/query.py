@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import urllib.error
@@ -164,9 +163,3 @@ def _short(term: object) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
-
-
-def solutions_as_rows(result: object) -> list[tuple[str, ...]]:
-    """Comparable rows (for checking two engines agree): values only, sorted."""
-    buffer = io.StringIO(render(result, "tsv") if isinstance(result, ox.QuerySolutions) else "")
-    return sorted(tuple(line.split("\t")) for line in buffer.read().splitlines()[1:])

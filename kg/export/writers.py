@@ -19,7 +19,6 @@ Writer = Callable[[KnowledgeGraph, Path], list[Path]]
 """A writer serialises the graph into a folder and returns the files it wrote."""
 
 WRITERS: dict[str, Writer] = {}
-DEFAULT_FORMATS = ("turtle",)
 
 
 def register(name: str) -> Callable[[Writer], Writer]:
@@ -91,10 +90,17 @@ def write_jsonld(kg: KnowledgeGraph, out: Path) -> list[Path]:
     return [target, context_file]
 
 
-def write_formats(kg: KnowledgeGraph, out: Path, formats: tuple[str, ...]) -> list[Path]:
-    unknown = [f for f in formats if f not in WRITERS]
+def chosen_formats(requested: tuple[str, ...]) -> tuple[str, ...]:
+    """Turtle always, then the requested formats ("all" for every one); unknown names refused."""
+    if "all" in requested:
+        return tuple(WRITERS)
+    unknown = [f for f in requested if f not in WRITERS]
     if unknown:
         raise ValueError(
-            f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(WRITERS)}"
+            f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(WRITERS)}, all"
         )
-    return [path for name in formats for path in WRITERS[name](kg, out)]
+    return tuple(dict.fromkeys(("turtle", *requested)))
+
+
+def write_formats(kg: KnowledgeGraph, out: Path, formats: tuple[str, ...]) -> list[Path]:
+    return [path for name in chosen_formats(formats) for path in WRITERS[name](kg, out)]

@@ -212,7 +212,8 @@ def _table(tokens: list[Token], i: int, walk: _Walk) -> int:
     """Read a table: header → column roles, each body row → an entry (or a placeholder)."""
     table = tokens[i]
     headers, rows, end = _table_cells(tokens, i)
-    walk.mark_range(table.map, LineKind.STRUCTURE, "table header") if not rows else None
+    if not rows:
+        walk.mark_range(table.map, LineKind.STRUCTURE, "table without rows")
     if table.map:
         walk.mark(table.map[0], LineKind.STRUCTURE, "table header")
         walk.mark(table.map[0] + 1, LineKind.STRUCTURE, "table delimiter row")
