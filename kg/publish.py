@@ -20,6 +20,7 @@ from itertools import islice
 import pyoxigraph as ox
 
 from kg.httpauth import Credentials
+from kg.store import own_default_graph
 from kg.vocab import SKGR
 
 METHODS = ("gsp", "update")
@@ -106,6 +107,9 @@ def _graphs(
 
 
 def _triples(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Triple]:
+    if isinstance(graph, ox.DefaultGraph):
+        yield from own_default_graph(store)  # the named graphs are sent on their own
+        return
     for quad in store.quads_for_pattern(None, None, None, graph):
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
 

@@ -81,10 +81,10 @@ def bind(query: str, values: dict[str, str]) -> str:
 
 
 def run_local(store: ox.Store, query: str) -> object:
-    """Run against the embedded store with the project's prefixes predeclared; the default graph
-    is the union of all named graphs (one per list), as on most SPARQL servers."""
+    """Run against the embedded store with the project's prefixes predeclared; the store's default
+    graph is the union of all named graphs (one per list), as on most SPARQL servers."""
     try:
-        return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        return store.query(query, prefixes=PREFIXES)
     except SyntaxError as err:
         raise QueryError(f"syntax error: {err}") from None
 

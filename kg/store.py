@@ -1,9 +1,15 @@
-"""The embedded on-disk SPARQL store (Oxigraph), rebuilt atomically beside the other outputs."""
+"""The embedded on-disk SPARQL store (Oxigraph), rebuilt atomically beside the other outputs.
+
+Layout: each list's statements sit in that list's named graph, as in the TriG export, and the
+default graph holds every statement of every graph (the union, written once at build time).
+Queries then read the default graph directly instead of merging the named graphs on every
+lookup, which on disk roughly halves their time.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -20,11 +26,28 @@ def write_store(quads: Iterable[ox.Quad], folder: Path) -> Path:
     target = folder / STORE_DIR
     shutil.rmtree(target, ignore_errors=True)
     store = ox.Store(str(target))
-    store.bulk_extend(quads)
+    store.bulk_extend(with_union(quads))
     store.optimize()
     store.flush()
     del store
     return target
+
+
+def with_union(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Each quad, and each named-graph quad once more in the default graph."""
+    for quad in quads:
+        yield quad
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object)
+
+
+def own_default_graph(store: ox.Store) -> Iterator[ox.Triple]:
+    """The default graph's statements that no named graph holds: the graph's own default graph,
+    without the union the store adds to it."""
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } } }"
+    result = store.query(query)
+    assert isinstance(result, ox.QueryTriples)
+    yield from result
 
 
 def open_store(out: Path) -> ox.Store:

@@ -63,6 +63,8 @@ Assertion = SKG.Assertion
 Rule = SKG.Rule
 DataIssue = SKG.DataIssue
 IssueType = SKG.IssueType
+ListOverlap = SKG.ListOverlap
+SectionYearCount = SKG.SectionYearCount
 
 # ---------------------------------------------------------------- object properties
 
@@ -78,6 +80,9 @@ venue = SKG.venue
 issueType = SKG.issueType
 concerns = SKG.concerns
 foundIn = SKG.foundIn
+firstList = SKG.firstList
+secondList = SKG.secondList
+ofSection = SKG.ofSection
 
 # ---------------------------------------------------------------- datatype properties
 
@@ -100,6 +105,11 @@ titleVariant = SKG.titleVariant
 venueTrack = SKG.venueTrack
 publicationStatus = SKG.publicationStatus
 mentionCount = SKG.mentionCount
+listCount = SKG.listCount
+workCount = SKG.workCount
+totalWorkCount = SKG.totalWorkCount
+sharedWorkCount = SKG.sharedWorkCount
+year = SKG.year
 githubRepo = SKG.githubRepo
 hfId = SKG.hfId
 alias = SKG.alias
@@ -150,6 +160,8 @@ CLASSES: frozenset[URIRef] = frozenset(
         Rule,
         DataIssue,
         IssueType,
+        ListOverlap,
+        SectionYearCount,
     }
 )
 
@@ -167,6 +179,9 @@ OBJECT_PROPERTIES: frozenset[URIRef] = frozenset(
         issueType,
         concerns,
         foundIn,
+        firstList,
+        secondList,
+        ofSection,
     }
 )
 
@@ -191,6 +206,11 @@ DATATYPE_PROPERTIES: frozenset[URIRef] = frozenset(
         venueTrack,
         publicationStatus,
         mentionCount,
+        listCount,
+        workCount,
+        totalWorkCount,
+        sharedWorkCount,
+        year,
         githubRepo,
         hfId,
         alias,

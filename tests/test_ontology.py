@@ -103,6 +103,10 @@ EXPECTED_DATATYPES = {
     "line": XSD.integer,
     "order": XSD.integer,
     "mentionCount": XSD.integer,
+    "listCount": XSD.integer,
+    "workCount": XSD.integer,
+    "totalWorkCount": XSD.integer,
+    "sharedWorkCount": XSD.integer,
     "highlighted": XSD.boolean,
     "confidence": XSD.decimal,
 }

@@ -113,12 +113,13 @@ class Runner:
 
 
 def _dataset(request: QueryRequest) -> dict[str, object]:
-    """The protocol's dataset parameters; without them, the union of all graphs (as kg query)."""
+    """The protocol's dataset parameters; without them, the store's default graph, which holds
+    the union of all graphs (as for kg query)."""
     try:
         named = [ox.NamedNode(iri) for iri in request.named_graphs]
         default = [ox.NamedNode(iri) for iri in request.default_graphs]
     except ValueError as err:
         raise EndpointError(400, f"bad graph IRI: {err}") from None
     if not default and not named:
-        return {"use_default_graph_as_union": True}
+        return {}
     return {"default_graph": default or None, "named_graphs": named or None}

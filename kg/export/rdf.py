@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from kg import vocab as v
 from kg.graph import KnowledgeGraph, iri_safe, section_id, survey_id
 from kg.model import DataIssue, Entity, Entry, Relation, Section, SurveyList, Work, WorkKind
+from kg.statistics import Statistics, statistics
 
 Term = ox.NamedNode | ox.Literal
 Quad = tuple[Term, Term, Term, ox.NamedNode | None]
@@ -84,6 +85,7 @@ def quads(kg: KnowledgeGraph) -> Iterator[Quad]:
     yield from _relations(kg)
     for issue in kg.issues:
         yield from _issue(kg, issue)
+    yield from _counts(kg, statistics(kg))
 
 
 def triples(kg: KnowledgeGraph) -> Iterator[ox.Triple]:
@@ -284,3 +286,35 @@ def _issue(kg: KnowledgeGraph, issue: DataIssue) -> Iterator[Quad]:
         yield _q(nid, v.line, typed(issue.line, XSD.integer), g)
     for target in kg.out(nid, "concerns"):
         yield _q(nid, v.concerns, node(target), g)
+
+
+def overlap_id(first: str, second: str) -> str:
+    """One node per unordered pair of lists; '/' inside a list id is escaped so pairs stay apart."""
+    return f"overlap/{iri_safe(first).replace('/', '%2F')}/{iri_safe(second).replace('/', '%2F')}"
+
+
+def _counts(kg: KnowledgeGraph, stats: Statistics) -> Iterator[Quad]:
+    """The build-time coverage counts: per work, per list, per section, per pair of lists."""
+    for wid in sorted(stats.list_counts):
+        yield _q(wid, v.listCount, typed(stats.list_counts[wid], XSD.integer))
+    for sid in sorted(stats.list_sizes):
+        graph = list_graph(kg.surveys[sid].id)
+        yield _q(sid, v.workCount, typed(stats.list_sizes[sid], XSD.integer), graph)
+    for nid, counts in stats.sections.items():
+        graph = list_graph(kg.sections[nid].list_id)
+        yield _q(nid, v.workCount, typed(counts.direct, XSD.integer), graph)
+        yield _q(nid, v.totalWorkCount, typed(counts.total, XSD.integer), graph)
+    for (nid, year), works in stats.section_years.items():
+        graph = list_graph(kg.sections[nid].list_id)
+        cid = f"{nid.replace('section/', 'section-year/', 1)}/{year or 'unknown'}"
+        yield _q(cid, RDF.type, iri(v.SectionYearCount), graph)
+        yield _q(cid, v.ofSection, node(nid), graph)
+        if year is not None:
+            yield _q(cid, v.year, typed(year, XSD.gYear), graph)
+        yield _q(cid, v.workCount, typed(works, XSD.integer), graph)
+    for (first, second), shared in stats.overlaps.items():
+        oid = overlap_id(kg.surveys[first].id, kg.surveys[second].id)
+        yield _q(oid, RDF.type, iri(v.ListOverlap))
+        yield _q(oid, v.firstList, node(first))
+        yield _q(oid, v.secondList, node(second))
+        yield _q(oid, v.sharedWorkCount, typed(shared, XSD.integer))

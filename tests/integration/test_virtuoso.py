@@ -32,7 +32,7 @@ from kg.cli import app
 from kg.manifest import load_manifest
 from kg.query import SavedQuery, bind, run_local, run_remote, saved_queries
 from kg.queryparams import examples
-from kg.store import STORE_DIR, open_store
+from kg.store import STORE_DIR, open_store, with_union
 from tests.conftest import FIXTURES, ROOT
 
 SCRIPT = ROOT / "scripts" / "virtuoso.sh"
@@ -100,11 +100,10 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("virtuoso-build") / "out"
     assert build_outputs(load_manifest(ROOT), ROOT, out, ()).usable
     store = ox.Store(str(out / STORE_DIR))
-    store.load(
-        path=FIXTURES / "rdf" / "derived.ttl",
-        format=ox.RdfFormat.TURTLE,
-        to_graph=ox.NamedNode(EXAMPLE_GRAPH),
-    )
+    graph = ox.NamedNode(EXAMPLE_GRAPH)
+    parsed = ox.parse(path=FIXTURES / "rdf" / "derived.ttl", format=ox.RdfFormat.TURTLE)
+    example = (ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed)
+    store.extend(with_union(example))  # also into the default graph, as a build does
     store.flush()
     del store
     return out
