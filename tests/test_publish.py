@@ -196,6 +196,8 @@ def test_command_line(tmp_path: Path, receiver: Receiver, source: ox.Store) -> N
     )
     assert result.exit_code == 0, result.output
     assert f"{LIST_GRAPH}: 25 triples" in result.output
+    # The built store's default graph also holds the union; only the shared statements go out.
+    assert _graph(receiver.store, _g(SHARED_GRAPH)) == _graph(source, ox.DefaultGraph())
     closed = "http://127.0.0.1:9/store"  # the discard port: nothing listens on loopback
     result = CliRunner().invoke(app, ["publish", "--endpoint", closed, "--out", str(tmp_path)])
     assert result.exit_code == 1
