@@ -293,6 +293,11 @@ def overlap_id(first: str, second: str) -> str:
     return f"overlap/{iri_safe(first).replace('/', '%2F')}/{iri_safe(second).replace('/', '%2F')}"
 
 
+def section_year_id(section: str, year: int | None) -> str:
+    """A section's count for one year: the section's id under section-year/, then the year."""
+    return f"section-year/{section.removeprefix('section/')}/{year or 'unknown'}"
+
+
 def _counts(kg: KnowledgeGraph, stats: Statistics) -> Iterator[Quad]:
     """The build-time coverage counts: per work, per list, per section, per pair of lists."""
     for wid in sorted(stats.list_counts):
@@ -300,18 +305,25 @@ def _counts(kg: KnowledgeGraph, stats: Statistics) -> Iterator[Quad]:
     for sid in sorted(stats.list_sizes):
         graph = list_graph(kg.surveys[sid].id)
         yield _q(sid, v.workCount, typed(stats.list_sizes[sid], XSD.integer), graph)
+    yield from _section_counts(kg, stats)
+    yield from _overlaps(kg, stats)
+
+
+def _section_counts(kg: KnowledgeGraph, stats: Statistics) -> Iterator[Quad]:
     for nid, counts in stats.sections.items():
         graph = list_graph(kg.sections[nid].list_id)
         yield _q(nid, v.workCount, typed(counts.direct, XSD.integer), graph)
         yield _q(nid, v.totalWorkCount, typed(counts.total, XSD.integer), graph)
     for (nid, year), works in stats.section_years.items():
-        graph = list_graph(kg.sections[nid].list_id)
-        cid = f"{nid.replace('section/', 'section-year/', 1)}/{year or 'unknown'}"
+        graph, cid = list_graph(kg.sections[nid].list_id), section_year_id(nid, year)
         yield _q(cid, RDF.type, iri(v.SectionYearCount), graph)
         yield _q(cid, v.ofSection, node(nid), graph)
         if year is not None:
             yield _q(cid, v.year, typed(year, XSD.gYear), graph)
         yield _q(cid, v.workCount, typed(works, XSD.integer), graph)
+
+
+def _overlaps(kg: KnowledgeGraph, stats: Statistics) -> Iterator[Quad]:
     for (first, second), shared in stats.overlaps.items():
         oid = overlap_id(kg.surveys[first].id, kg.surveys[second].id)
         yield _q(oid, RDF.type, iri(v.ListOverlap))
