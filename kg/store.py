@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.gcpause import paused_gc
+
 STORE_DIR = "store"
 
 
@@ -26,7 +28,8 @@ def write_store(quads: Iterable[ox.Quad], folder: Path) -> Path:
     target = folder / STORE_DIR
     shutil.rmtree(target, ignore_errors=True)
     store = ox.Store(str(target))
-    store.bulk_extend(with_union(quads))
+    with paused_gc():
+        store.bulk_extend(with_union(quads))
     store.optimize()
     store.flush()
     del store

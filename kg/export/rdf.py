@@ -7,12 +7,31 @@ from collections.abc import Iterator
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as ns
 
 from kg import vocab as v
 from kg.graph import KnowledgeGraph, iri_safe, section_id, survey_id
 from kg.model import DataIssue, Entity, Entry, Relation, Section, SurveyList, Work, WorkKind
 from kg.statistics import Statistics, statistics
+
+
+class _Terms:
+    """An rdflib namespace whose terms, once looked up, are plain attributes: rdflib resolves
+    every `RDF.type` anew, which costs seconds over the millions of statements of a large graph."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term  # type: ignore[no-any-return]
+
+
+DCTERMS, PROV, RDF = _Terms(ns.DCTERMS), _Terms(ns.PROV), _Terms(ns.RDF)
+RDFS, SKOS, XSD = _Terms(ns.RDFS), _Terms(ns.SKOS), _Terms(ns.XSD)
+
+INSTANCE_BASE = str(v.SKGR)
 
 Term = ox.NamedNode | ox.Literal
 Quad = tuple[Term, Term, Term, ox.NamedNode | None]
@@ -50,7 +69,7 @@ def iri(term: str) -> ox.NamedNode:
 
 def node(local: str) -> ox.NamedNode:
     """An instance IRI under skgr: for a graph node id."""
-    return iri(f"{v.SKGR}{local}")
+    return iri(INSTANCE_BASE + local)
 
 
 def text(value: str) -> ox.Literal:
@@ -100,9 +119,9 @@ def ox_quads(kg: KnowledgeGraph) -> Iterator[ox.Quad]:
         yield ox.Quad(s, p, o, g) if g is not None else ox.Quad(s, p, o)
 
 
-def _q(s: str | ox.NamedNode, p: object, o: Term, g: ox.NamedNode | None = None) -> Quad:
+def _q(s: str | ox.NamedNode, p: str, o: Term, g: ox.NamedNode | None = None) -> Quad:
     subject = s if isinstance(s, ox.NamedNode) else node(s)
-    return (subject, iri(str(p)), o, g)
+    return (subject, iri(p), o, g)
 
 
 def _survey(sid: str, survey: SurveyList) -> Iterator[Quad]:

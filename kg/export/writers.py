@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.export.rdf import ox_quads, triples
+from kg.gcpause import paused_gc
 from kg.graph import KnowledgeGraph
 from kg.vocab import PREFIXES
 
@@ -44,7 +45,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 def _serialize(items: object, target: Path, fmt: ox.RdfFormat) -> Path:
-    with atomic_path(target) as tmp:
+    with atomic_path(target) as tmp, paused_gc():
         ox.serialize(items, str(tmp), fmt, prefixes=PREFIXES)  # type: ignore[arg-type]
     return target
 

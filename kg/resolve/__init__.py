@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.gcpause import paused_gc
 from kg.model import DataIssue, Entry, ParsedList, Work
 from kg.resolve.canonical import local_ids, title_vocabulary, work_from
 from kg.resolve.cluster import cluster
@@ -45,13 +45,8 @@ def resolve(parsed: list[ParsedList]) -> Resolution:
 
 def resolve_entries(entries: list[Entry]) -> Resolution:
     """Block, decide pairwise, cluster with cannot-links, then build canonical works."""
-    collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived tuples and no cycles: collection passes only cost time
-    try:
+    with paused_gc():
         return _resolve(entries)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _resolve(entries: list[Entry]) -> Resolution:

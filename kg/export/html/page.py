@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -20,6 +17,7 @@ from kg.export.html.payload import page_data, script_json
 from kg.export.html.views import View, whole_view
 from kg.export.html.visnet import vis_data
 from kg.export.writers import atomic_path
+from kg.gcpause import paused_gc
 from kg.graph import KnowledgeGraph
 
 RENDERERS = ("auto", "vis", "sigma")
@@ -56,18 +54,6 @@ def render_page(kg: KnowledgeGraph, view: View | None = None, renderer: str = "a
         if data["renderer"] == "vis":
             data["vis"] = vis_data(data)
         return _html(data)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Building a page allocates millions of acyclic objects; cyclic GC passes only slow it down."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _html(data: dict[str, Any]) -> str:
