@@ -239,14 +239,23 @@ def serve_cmd(
     max_rows: Annotated[
         int, typer.Option("--max-rows", help="Rows (or triples) an answer is cut at.")
     ] = 100_000,
+    memory: Annotated[
+        bool,
+        typer.Option(
+            "--in-memory",
+            help="Copy the store into memory first: slower to start, faster queries on large graphs.",
+        ),
+    ] = False,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql over the built store, and the outputs."""
     from kg.serve import make_server, serve
 
     if timeout <= 0 or max_rows < 1:
         raise fail("--timeout must be positive and --max-rows at least 1")
+    if memory:
+        typer.echo(f"copying the store in {out} into memory …")
     try:
-        server = make_server(out, host, port, timeout, max_rows)
+        server = make_server(out, host, port, timeout, max_rows, memory=memory)
     except StoreError as err:
         raise fail(str(err)) from None
     except OSError as err:

@@ -23,7 +23,7 @@ from kg.endpoint import files, negotiate, protocol, results
 from kg.endpoint.protocol import EndpointError, QueryRequest
 from kg.endpoint.runner import Answer, Runner
 from kg.query import saved_queries
-from kg.store import open_store
+from kg.store import in_memory, open_store
 
 ENDPOINT = "/sparql"
 MAX_BODY = 1 << 20  # bytes of a POST body: far more than any hand-written query
@@ -58,9 +58,12 @@ def make_server(
     timeout: float = 30.0,
     max_rows: int = 100_000,
     quiet: bool = False,
+    memory: bool = False,
 ) -> SparqlServer:
-    """A server bound and ready (port 0 picks a free one); StoreError when there is no store."""
-    runner = Runner(open_store(out), timeout, max_rows)
+    """A server bound and ready (port 0 picks a free one); StoreError when there is no store.
+    With `memory`, queries run on an in-memory copy of the store."""
+    store = open_store(out)
+    runner = Runner(in_memory(store) if memory else store, timeout, max_rows)
     return SparqlServer((host, port), Settings(out, runner, quiet))
 
 

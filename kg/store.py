@@ -53,6 +53,15 @@ def own_default_graph(store: ox.Store) -> Iterator[ox.Triple]:
     yield from result
 
 
+def in_memory(store: ox.Store) -> ox.Store:
+    """A copy of the store held in memory: slower to open (about 30 s for the 4.5 million quads
+    of the 100x benchmark corpus), two to four times faster to query."""
+    memory = ox.Store()
+    with paused_gc():
+        memory.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    return memory
+
+
 def open_store(out: Path) -> ox.Store:
     """Open the built store read-only (several readers may share it)."""
     path = out / STORE_DIR

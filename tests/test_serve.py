@@ -157,6 +157,21 @@ def test_dataset_parameters(url: str) -> None:
     assert [i.rsplit("/", 1)[1] for i in survey_iris(body)] == ["llms-data-ai-v1"]
 
 
+def test_in_memory_copy_answers_as_the_store(url: str, out: Path) -> None:
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    asked = [
+        (query_path(SURVEYS), "text/csv"),
+        (query_path(per_graph), "text/csv"),
+        (query_path("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), "text/csv"),
+        (query_path(CONSTRUCT), "application/n-triples"),
+    ]
+    for memory_url in _running(make_server(out, port=0, quiet=True, memory=True)):
+        for path, accept in asked:
+            on_disk, in_memory = get(url, path, accept)[2], get(memory_url, path, accept)[2]
+            assert sorted(in_memory.splitlines()) == sorted(on_disk.splitlines())
+            assert len(on_disk.splitlines()) > 1
+
+
 # ---------------------------------------------------------------- refusals
 
 
@@ -318,8 +333,9 @@ def test_sparqlwrapper_construct(url: str) -> None:
 def test_kg_serve_reports_a_missing_store_and_a_busy_port(
     tmp_path: Path, url: str, out: Path
 ) -> None:
-    result = CliRunner().invoke(app, ["serve", "--out", str(tmp_path)])
-    assert result.exit_code != 0 and "kg build" in result.output
+    for extra in ([], ["--in-memory"]):
+        result = CliRunner().invoke(app, ["serve", "--out", str(tmp_path), *extra])
+        assert result.exit_code != 0 and "kg build" in result.output
     port = url.rsplit(":", 1)[1]
     result = CliRunner().invoke(app, ["serve", "--out", str(out), "--port", port])
     assert result.exit_code != 0 and "cannot listen" in result.output
