@@ -27,9 +27,10 @@ class Statistics:
 
 
 def statistics(kg: KnowledgeGraph) -> Statistics:
+    """The graph holds each typed edge once, so counting edges counts distinct works and lists."""
     return Statistics(
-        list_counts={wid: len(set(kg.out(wid, "listedIn"))) for wid in kg.works},
-        list_sizes={sid: len(set(kg.into(sid, "listedIn"))) for sid in kg.surveys},
+        list_counts={wid: len(kg.out(wid, "listedIn")) for wid in kg.works},
+        list_sizes={sid: len(kg.into(sid, "listedIn")) for sid in kg.surveys},
         sections=section_counts(kg),
         section_years=section_years(kg),
         overlaps=overlaps(kg),
@@ -38,22 +39,17 @@ def statistics(kg: KnowledgeGraph) -> Statistics:
 
 def section_counts(kg: KnowledgeGraph) -> dict[str, SectionCounts]:
     """Direct and subtree counts; a work filed under two subsections counts once for the parent."""
-    children: dict[str, list[str]] = {}
-    for nid in kg.sections:
-        for parent in kg.out(nid, "broader"):
-            children.setdefault(parent, []).append(nid)
     subtree: dict[str, set[str]] = {}
 
     def works_under(nid: str) -> set[str]:
         if nid not in subtree:
-            found = set(kg.works_in(nid))
-            for child in children.get(nid, []):
-                found |= works_under(child)
-            subtree[nid] = found
+            subtree[nid] = set(kg.works_in(nid)).union(
+                *(works_under(child) for child in kg.into(nid, "broader"))
+            )
         return subtree[nid]
 
     return {
-        nid: SectionCounts(direct=len(set(kg.works_in(nid))), total=len(works_under(nid)))
+        nid: SectionCounts(direct=len(kg.works_in(nid)), total=len(works_under(nid)))
         for nid in kg.sections
     }
 
@@ -63,7 +59,7 @@ def section_years(kg: KnowledgeGraph) -> dict[tuple[str, int | None], int]:
     the years a section has, sections in list order and years ascending, unknown last."""
     counts: dict[tuple[str, int | None], int] = {}
     for nid in kg.sections:
-        years = Counter(kg.works[wid].year for wid in set(kg.works_in(nid)))
+        years = Counter(kg.works[wid].year for wid in kg.works_in(nid))
         for year in sorted(years, key=lambda y: (y is None, y or 0)):
             counts[nid, year] = years[year]
     return counts
@@ -74,7 +70,7 @@ def overlaps(kg: KnowledgeGraph) -> dict[tuple[str, str], int]:
     list_id = {sid: survey.id for sid, survey in kg.surveys.items()}
     shared: Counter[tuple[str, str]] = Counter()
     for wid in kg.works:
-        lists = sorted(set(kg.out(wid, "listedIn")), key=list_id.__getitem__)
+        lists = sorted(kg.out(wid, "listedIn"), key=list_id.__getitem__)
         shared.update(combinations(lists, 2))
     return {
         pair: shared[pair] for pair in sorted(shared, key=lambda p: (list_id[p[0]], list_id[p[1]]))

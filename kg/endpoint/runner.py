@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -13,6 +15,7 @@ from kg.endpoint.protocol import EndpointError, QueryRequest, looks_like_update
 from kg.vocab import PREFIXES
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+T = TypeVar("T")
 
 
 @dataclass
@@ -90,26 +93,24 @@ class Runner:
 
     def _solutions(self, result: ox.QuerySolutions, cancel: threading.Event) -> Answer:
         names = [v.value for v in result.variables]
-        answer = Answer("solutions", variables=names)
-        for solution in result:
-            if cancel.is_set():
-                raise Cancelled
-            if len(answer.rows) == self.max_rows:
-                answer.truncated = True
-                break
-            answer.rows.append(tuple(solution[name] for name in names))
-        return answer
+        rows = (tuple(solution[name] for name in names) for solution in result)
+        kept, truncated = self._read(rows, cancel)
+        return Answer("solutions", variables=names, rows=kept, truncated=truncated)
 
     def _graph(self, result: ox.QueryTriples, cancel: threading.Event) -> Answer:
-        answer = Answer("graph")
-        for triple in result:
+        kept, truncated = self._read(result, cancel)
+        return Answer("graph", triples=kept, truncated=truncated)
+
+    def _read(self, items: Iterable[T], cancel: threading.Event) -> tuple[list[T], bool]:
+        """Up to max_rows items, and whether more were left; stops when the caller cancels."""
+        kept: list[T] = []
+        for item in items:
             if cancel.is_set():
                 raise Cancelled
-            if len(answer.triples) == self.max_rows:
-                answer.truncated = True
-                break
-            answer.triples.append(triple)
-        return answer
+            if len(kept) == self.max_rows:
+                return kept, True
+            kept.append(item)
+        return kept, False
 
 
 def _dataset(request: QueryRequest) -> dict[str, object]:

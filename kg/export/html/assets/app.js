@@ -46,13 +46,19 @@
     return a;
   }
 
-  function glyph(shape, color) {
-    const ns = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", "14");
-    svg.setAttribute("height", "14");
-    svg.setAttribute("viewBox", "-7 -7 14 14");
+  const SVG_NS = "http://www.w3.org/2000/svg";
+
+  function glyphBox(width, height, viewBox) {
+    const svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    if (viewBox) svg.setAttribute("viewBox", viewBox);
     svg.setAttribute("class", "glyph");
+    return svg;
+  }
+
+  function glyph(shape, color) {
+    const svg = glyphBox(14, 14, "-7 -7 14 14");
     const points = {
       square: "-5,-5 5,-5 5,5 -5,5",
       diamond: "0,-6 6,0 0,6 -6,0",
@@ -61,7 +67,7 @@
       hexagon: "-6,0 -3,-5.2 3,-5.2 6,0 3,5.2 -3,5.2",
       star: "0,-6.5 1.6,-2 6.2,-2 2.5,0.8 3.9,5.3 0,2.6 -3.9,5.3 -2.5,0.8 -6.2,-2 -1.6,-2",
     }[shape];
-    const mark = document.createElementNS(ns, points ? "polygon" : "circle");
+    const mark = document.createElementNS(SVG_NS, points ? "polygon" : "circle");
     if (points) mark.setAttribute("points", points);
     else mark.setAttribute("r", "5");
     mark.setAttribute("fill", color);
@@ -70,12 +76,8 @@
   }
 
   function lineGlyph(color, dashes) {
-    const ns = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", "22");
-    svg.setAttribute("height", "8");
-    svg.setAttribute("class", "glyph");
-    const line = document.createElementNS(ns, "line");
+    const svg = glyphBox(22, 8, null);
+    const line = document.createElementNS(SVG_NS, "line");
     for (const [k, v] of [["x1", 1], ["y1", 4], ["x2", 21], ["y2", 4]]) line.setAttribute(k, v);
     line.setAttribute("stroke", color);
     line.setAttribute("stroke-width", "2.5");
