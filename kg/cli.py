@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -254,12 +255,15 @@ def serve_cmd(
         raise fail("--timeout must be positive and --max-rows at least 1")
     if memory:
         typer.echo(f"copying the store in {out} into memory …")
+    started = time.perf_counter()
     try:
         server = make_server(out, host, port, timeout, max_rows, memory=memory)
     except StoreError as err:
         raise fail(str(err)) from None
     except OSError as err:
         raise fail(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+    if memory:
+        typer.echo(f"copied in {time.perf_counter() - started:.1f} s")
     typer.echo(f"serving {out} at {server.url}/ and SPARQL at {server.url}/sparql (Ctrl-C stops)")
     serve(server)
 
