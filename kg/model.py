@@ -33,6 +33,22 @@ class WorkKind(StrEnum):
     SOFTWARE = "software"
     DATASET = "dataset"
     MODEL = "model"
+    VIDEO = "video"  # videos, talks, recorded lectures
+    COURSE = "course"
+    BOOK = "book"
+    PERSON = "person"  # a researcher's page, listed as who to follow
+
+
+class LinkRole(StrEnum):
+    """What one link of an entry leads to, read from its label, its column or its target."""
+
+    PAPER = "paper"
+    CODE = "code"
+    PROJECT = "project"
+    DATASET = "dataset"
+    MODEL = "model"
+    BLOG = "blog"
+    VIDEO = "video"
 
 
 class SectionOrigin(StrEnum):
@@ -55,6 +71,16 @@ class Identifier(Record):
 
     def __str__(self) -> str:
         return f"{self.scheme}:{self.value}"
+
+
+class Link(Record):
+    """One http(s) link of an entry, with its role and the label the list gave it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str
+    role: LinkRole
+    label: str = ""
 
 
 class VenueInfo(Record):
@@ -96,6 +122,7 @@ class Entry(Record):
     url: str | None = None
     links: list[str] = Field(default_factory=list)
     code_url: str | None = None
+    resources: list[Link] = Field(default_factory=list)  # every link, with its role
     identifiers: list[Identifier] = Field(default_factory=list)
     authors: list[str] = Field(default_factory=list)
     authors_et_al: bool = False

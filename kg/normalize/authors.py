@@ -60,8 +60,32 @@ def split_authors(raw: str) -> tuple[list[str], bool]:
     if _is_bibtex(pieces):
         names = [_bibtex_name(piece) for piece in pieces]
     else:
-        names = _merge_suffixes([_strip_name(p) for p in _SEPARATORS.split(text)])
+        pieces = [p for p in (_strip_name(p) for p in _SEPARATORS.split(text)) if p]
+        names = _merge_suffixes(_join_inverted(pieces))
     return [name for name in names if name], hits > 0
+
+
+_LOOSE_INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*){1,3}$")
+
+
+def _is_given(piece: str) -> bool:
+    """Initials ("K.", "J. R.") or one given name: the second half of an inverted name."""
+    return bool(_INITIALS.match(piece)) or (len(piece.split()) == 1 and piece[:1].isupper())
+
+
+def _join_inverted(pieces: list[str]) -> list[str]:
+    """ "He, K., Zhang, X." → "K. He", "X. Zhang"; "LeCun, Yann, Yoshua Bengio" → "Yann LeCun", …."""
+    single = [len(p.split()) == 1 for p in pieces]
+    if (
+        len(pieces) >= 4
+        and len(pieces) % 2 == 0
+        and all(single[0::2])
+        and all(_LOOSE_INITIALS.match(p) for p in pieces[1::2])
+    ):
+        return [f"{pieces[i + 1]} {pieces[i]}" for i in range(0, len(pieces), 2)]
+    if len(pieces) >= 3 and single[0] and _is_given(pieces[1]) and not any(single[2:]):
+        return [f"{pieces[1]} {pieces[0]}", *pieces[2:]]
+    return pieces
 
 
 def person_key(name: str) -> str:

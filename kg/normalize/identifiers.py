@@ -524,6 +524,26 @@ _PAPER_HOSTS = (
     "preprints.org",
     "par.nsf.gov",
     "proquest.com",
+    "openaccess.thecvf.com",
+    "ecva.net",
+    "ojs.aaai.org",
+    "science.org",
+    "pubmed.ncbi.nlm.nih.gov",
+    "isca-archive.org",
+    "academic.oup.com",
+    "mdpi.com",
+    "frontiersin.org",
+    "journals.plos.org",
+    "iopscience.iop.org",
+)
+_VIDEO_HOSTS = (
+    "youtube.com",
+    "youtu.be",
+    "vimeo.com",
+    "bilibili.com",
+    "b23.tv",
+    "videolectures.net",
+    "slideslive.com",
 )
 _BLOG_HOSTS = (
     "medium.com",
@@ -556,6 +576,8 @@ def classify_url(url: str) -> WorkKind | None:
         return WorkKind.DATASET
     if _hf_model(u):
         return WorkKind.MODEL
+    if u.on(*_VIDEO_HOSTS):
+        return WorkKind.VIDEO
     if _is_blog(u):
         return WorkKind.BLOG
     if u.on(*_PAPER_HOSTS) or _arxiv_from_url(u):

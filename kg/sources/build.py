@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.model import Entry, Identifier, ListIssue, VenueInfo, WorkKind
+from kg.model import Entry, Identifier, Link, LinkRole, ListIssue, VenueInfo, WorkKind
 from kg.normalize import (
     classify_url,
     clean_text,
@@ -16,12 +16,11 @@ from kg.normalize import (
     safe_url,
 )
 from kg.sources.entries import EntryParts, authors_of
+from kg.sources.kinds import section_kind
+from kg.sources.roles import role_of
 
 _TRAILING = re.compile(r"(?i)(\.pdf|\s*[.,;:]+)$")
 _WRAP = re.compile(r"^[\s*_\"'“”‘’]+|[\s*_\"'“”‘’]+$")
-_BLOG_SECTION = re.compile(r"(?i)\bblogs?\b|\bposts?\b|\barticles?\b")
-_SOFTWARE_SECTION = re.compile(r"(?i)\b(githubs?|tools?|repos?|repositories|software|libraries)\b")
-_DATASET_SECTION = re.compile(r"(?i)\bdatasets?\b")
 
 
 @dataclass
@@ -70,10 +69,18 @@ def make_entry(
     links = [u for u in (_checked_url(h, ctx, "extra link") for h in parts.links) if u]
     code = _checked_url(code_url, ctx, "code link") if code_url else None
     title = clean_title(parts.title_raw) or (url or "untitled")
-    identifiers = _identifiers(url, parts.title_raw)
-    kind = _kind(url, ctx.section_label, links)
-    venue = _venue(parts.venue_raw, year, group_column)
+    kind = _kind(url, ctx.section_label, links, title)
+    resources = _resources(parts, url, links, code, kind)
+    identifiers = _identifiers(resources, parts.title_raw)
+    venue = _venue(
+        " ".join(x for x in (parts.venue_hint, parts.venue_raw) if x),
+        year or parts.year_hint,
+        group_column,
+    )
     authors, et_al = authors_of(parts.authors_raw)
+    code = code or next(
+        (r.url for r in resources if r.role is LinkRole.CODE and r.url != url), None
+    )
     _note_defects(ctx, url, parts, identifiers, kind)
     return Entry(
         list_id=ctx.list_id,
@@ -86,11 +93,12 @@ def make_entry(
         url=url,
         links=links,
         code_url=code,
+        resources=resources,
         identifiers=identifiers,
         authors=authors,
         authors_et_al=et_al,
         venue=venue,
-        summary=clean_text(summary) if summary else None,
+        summary=clean_text(summary or parts.summary or "") or None,
         note=parts.note,
         highlighted=parts.highlighted,
         sections=ctx.sections,
@@ -107,20 +115,39 @@ def _checked_url(href: str | None, ctx: EntryContext, what: str) -> str | None:
     return url
 
 
-def _identifiers(url: str | None, title_raw: str) -> list[Identifier]:
-    found = set(identifiers_from_url(url)) if url else set()
+def _resources(
+    parts: EntryParts, url: str | None, links: list[str], code: str | None, kind: WorkKind
+) -> list[Link]:
+    """Every safe link once, with its role: the title link first, then the others in order."""
+    found: dict[str, Link] = {}
+    for href in [u for u in (url, *links, code) if u]:
+        if href in found:
+            continue
+        column = "code" if href == code and href not in links else parts.columns.get(href)
+        label = parts.labels.get(href, "")
+        role = role_of(href, label if href != url else "", column, kind, href == url)
+        found[href] = Link(url=href, role=role, label=clean_text(label)[:80])
+    return list(found.values())
+
+
+def _identifiers(resources: list[Link], title_raw: str) -> list[Identifier]:
+    """Scholarly identifiers from the entry's paper links (a code link's paper is not this work's
+    identifier unless it is the title link)."""
+    found: set[Identifier] = set()
+    for i, link in enumerate(resources):
+        if i == 0 or link.role in (LinkRole.PAPER, LinkRole.CODE, LinkRole.DATASET, LinkRole.MODEL):
+            found.update(identifiers_from_url(link.url))
     found.update(identifiers_from_text(title_raw))
     return sorted(found, key=lambda i: (i.scheme, i.value))
 
 
-def _kind(url: str | None, section_label: str, links: list[str]) -> WorkKind:
+def _kind(url: str | None, section_label: str, links: list[str], title: str) -> WorkKind:
     by_url = classify_url(url) if url else None
     if by_url is not None and by_url != WorkKind.PAPER:
         return by_url
-    if by_url is None and url and _BLOG_SECTION.search(section_label):
-        return WorkKind.BLOG
-    if by_url is None and url and _SOFTWARE_SECTION.search(section_label):
-        return WorkKind.SOFTWARE
+    by_section = section_kind(section_label, title)
+    if by_url is None and by_section is not None:
+        return by_section
     return WorkKind.PAPER
 
 

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from kg.normalize import clean_text, parse_venue, split_authors
-from kg.sources.inline import BARE_URL, Span, link_hrefs, plain
+from kg.sources.citation import is_venue_text, split_citation
+from kg.sources.inline import BARE_URL, BREAK, Span, is_anchor, link_labels, plain
+from kg.sources.roles import is_number_label, label_role
 
 HIGHLIGHT = ("🔥", "ðŸ”¥", "üî•")
 _PAREN_NOTE = re.compile(r"\(([^()]*)\)\s*$")
 _SUBMITTED = re.compile(r"(?i)\bsubmit(?:ted)?\s+to\b.*$")
 _EDGE_PUNCT = " \t.,;:|-–—"
-_ANCHOR_ONLY = re.compile(r"^#")
 _REFUSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]*(?:\([^)\s]*\))?)\)")
 
 
@@ -34,7 +35,12 @@ class EntryParts:
     authors_raw: str = ""
     venue_raw: str = ""
     note: str | None = None
+    summary: str | None = None
     highlighted: bool = False
+    labels: dict[str, str] = field(default_factory=dict)  # href → the link's own text
+    columns: dict[str, str] = field(default_factory=dict)  # href → table column role
+    year_hint: str | None = None  # from a date before the title ("[2023/05]")
+    venue_hint: str = ""  # from a tag before the title ("[NeurIPS 2023]")
 
 
 def read_label(spans: list[Span]) -> Label | None:
@@ -53,61 +59,198 @@ def read_label(spans: list[Span]) -> Label | None:
 
 
 def read_entry(spans: list[Span]) -> EntryParts | None:
-    """Title first (a link, bold text or plain text), then authors in italics, then venue/notes."""
+    """Title first (a link, bold text or a plain-text citation), then authors, venue and notes.
+
+    Running numbers, dates, venue tags, emoji and label links (`[pdf]`, `[1]`) before the title
+    are set aside first; they are never the title.
+    """
     spans = _strip_leading_blank(spans)
     if not spans or not plain(spans).strip():
         return None
-    if spans[0].href is not None and not _ANCHOR_ONLY.match(spans[0].href):
+    parts = EntryParts(title_raw="")
+    spans = _strip_markers(spans, parts)
+    if not spans:
+        return parts
+    if spans[0].href is not None and not is_anchor(spans[0].href):
         head, tail = _take_link(spans)
-        parts = EntryParts(title_raw=plain(head), url=head[0].href)
-    elif spans[0].strong:
+        parts.title_raw, parts.url = plain(head), head[0].href
+        if parts.title_raw.strip() == parts.url and tail and not tail[0].href:
+            _plain_head(parts, tail)  # `<https://…> Title`: the text names the work
+            tail = tail[len(_take_while(tail, lambda s: not s.em and s.href is None)) :]
+    elif spans[0].strong and not _quoted_ahead(spans):
         head = _take_while(spans, lambda s: s.strong and s.href is None)
         tail = spans[len(head) :]
-        parts = EntryParts(title_raw=plain(head))
+        parts.title_raw = plain(head).split(BREAK)[0]
     else:
         head = _take_while(spans, lambda s: not s.em and s.href is None)
         tail = spans[len(head) :]
-        parts = _plain_title(plain(head))
-        if parts.url is None and tail and tail[0].href is not None:
-            parts, tail = _title_around_link(plain(head), tail)
+        _plain_head(parts, head)
+        if parts.url is None and tail and tail[0].href is not None and not _is_label_link(tail):
+            tail = _title_around_link(parts, tail)
     _read_tail(parts, tail)
     return parts
 
 
-def _title_around_link(before: str, tail: list[Span]) -> tuple[EntryParts, list[Span]]:
+def _quoted_ahead(spans: list[Span]) -> bool:
+    """`**"Title."**` or a bold title inside quotes after the authors: read as a citation."""
+    return bool(re.match(r'^\s*["“]', plain(spans[:1])))
+
+
+def _plain_head(parts: EntryParts, head: list[Span]) -> None:
+    """An unlinked title: a bare URL in it becomes the link, the rest is read as a citation."""
+    text = plain(head).split(BREAK)[0].split("\n")[0]
+    refused = _REFUSED_LINK.match(text.strip())
+    if refused:  # markdown left `[text](javascript:…)` as text: keep the title, flag the target
+        parts.title_raw, parts.url = refused.group(1), refused.group(2) or None
+        return
+    match = BARE_URL.search(text)
+    if match:
+        parts.url = parts.url or match.group(0).rstrip(".,;:")
+        text = (text[: match.start()] + " " + text[match.end() :]).strip(_EDGE_PUNCT)
+    if not text.strip():
+        parts.title_raw = parts.url or ""
+        return
+    citation = split_citation(text)
+    parts.title_raw = citation.title
+    parts.authors_raw = parts.authors_raw or citation.authors
+    parts.venue_raw = " ".join(x for x in (citation.rest, parts.venue_raw) if x)
+    parts.summary = parts.summary or citation.summary
+
+
+def _title_around_link(parts: EntryParts, tail: list[Span]) -> list[Span]:
     """Text then a link: `Title <https://…>` (the link is the URL) or `Unbalanced [title](url)`."""
     link, rest = _take_link(tail)
     text, href = plain(link), link[0].href
-    title = before.strip(_EDGE_PUNCT) if text.strip() == href else f"{before}{text}"
-    return EntryParts(title_raw=title or text, url=href), rest
+    if text.strip() != href:
+        parts.title_raw = (
+            f"{parts.title_raw}{text}"
+            if parts.title_raw.endswith(("[", "("))
+            else (parts.title_raw or text)
+        )
+        if not parts.title_raw.strip():
+            parts.title_raw = text
+    parts.url = href
+    return rest
 
 
-def _plain_title(text: str) -> EntryParts:
-    """An unlinked title; a bare URL in it becomes the link (and the title if nothing else)."""
-    refused = _REFUSED_LINK.match(text.strip())
-    if refused:  # markdown left `[text](javascript:…)` as text: keep the title, flag the target
-        return EntryParts(title_raw=refused.group(1), url=refused.group(2) or None)
-    match = BARE_URL.search(text)
-    if not match:
-        return EntryParts(title_raw=text)
-    url = match.group(0).rstrip(".,;:")
-    before = text[: match.start()].strip(_EDGE_PUNCT)
-    return EntryParts(title_raw=before or url, url=url)
+_MARKER = re.compile(
+    r"""^\s*(?:
+        (?P<number>[\[(【]\s*\#?\d{1,4}\s*[\])】][.:]?|\#?\d{1,4}[.)](?=\s)|\d{1,4}\s*[|｜])
+      | (?P<date>[\[(【](?:19|20)\d{2}(?:[./-]\d{1,2}){0,2}[\])】]
+          |(?:19|20)\d{2}[./-]\d{1,2}(?:[./-]\d{1,2})?(?=[\s|:])
+          |(?:19|20)\d{2}\s*[|｜:])
+      | (?P<tag>[\[(【][^\[\]()【】]{2,40}[\])】])
+      | (?P<emoji>(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\uFE0F\u200d]
+          |:[a-z0-9_+-]{2,30}:)+)
+      | (?P<sep>[|｜•·▪►➤→:\-–—]+(?=\s))
+    )\s*""",
+    re.VERBOSE,
+)
+
+
+def _strip_markers(spans: list[Span], parts: EntryParts) -> list[Span]:
+    """Drop what stands before the title: numbers, dates, venue tags, emoji, badges, label links."""
+    while spans:
+        spans = _strip_leading_blank(spans)
+        if not spans:
+            return spans
+        first = spans[0]
+        if first.image or (first.href is not None and _is_label_link(spans)):
+            link = _take_link(spans)[0] if first.href is not None else [first]
+            _keep_link(parts, first.href, plain(link))
+            spans = spans[len(link) :]
+            continue
+        if first.href is not None:
+            return spans
+        match = _MARKER.match(first.text)
+        if not match or not match.group(0).strip() or not _marker_applies(match):
+            return spans
+        _note_marker(parts, match)
+        rest = first.text[match.end() :]
+        spans = [_with_text(first, rest), *spans[1:]] if rest else spans[1:]
+    return spans
+
+
+def _marker_applies(match: re.Match[str]) -> bool:
+    """A bracketed tag is set aside only when it names a venue or a date, or is a label."""
+    tag = match.group("tag")
+    if tag is None:
+        return True
+    inner = tag.strip("[]()【】 ")
+    return _is_tag(inner) or label_role(inner) is not None
+
+
+def _is_tag(text: str) -> bool:
+    return is_venue_text(text) and len(text.split()) <= 5
+
+
+def _note_marker(parts: EntryParts, match: re.Match[str]) -> None:
+    if match.group("date"):
+        year = re.search(r"(19|20)\d{2}", match.group("date"))
+        parts.year_hint = parts.year_hint or (year.group(0) if year else None)
+    elif match.group("tag"):
+        inner = match.group("tag").strip("[]()【】 ")
+        if _is_tag(inner):
+            parts.venue_hint = parts.venue_hint or inner
+
+
+def _with_text(span: Span, text: str) -> Span:
+    return Span(text, span.href, span.strong, span.em, span.image, span.link_id)
+
+
+def _is_label_link(spans: list[Span]) -> bool:
+    """The link at the head of `spans` is a label (`[pdf]`, `Code`, `[1]`) or a badge."""
+    link, _ = _take_link(spans)
+    text = plain(link).strip()
+    if all(s.image for s in link if s.text.strip() or s.image):
+        return True
+    return (
+        label_role(text) is not None
+        or is_number_label(text)
+        or _GENERIC_LINK.match(text) is not None
+    )
+
+
+def _keep_link(parts: EntryParts, href: str | None, label: str) -> None:
+    if href and not is_anchor(href) and href not in parts.links and href != parts.url:
+        parts.links.append(href)
+    if href:
+        parts.labels.setdefault(href, label)
 
 
 def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
-    authors = [s for s in tail if s.em and s.href is None]
+    authors = [s for s in tail if s.em and s.href is None and not _venue_like(s.text)]
+    venue_em = [s for s in tail if s.em and s.href is None and _venue_like(s.text)]
     others = [s for s in tail if not (s.em and s.href is None)]
-    parts.authors_raw = clean_text(plain(authors))
-    parts.links = [h for h in link_hrefs(tail) if h != parts.url and not _ANCHOR_ONLY.match(h)]
-    text = plain([s for s in others if s.href is None])
-    text = _strip_links(text)
+    if not parts.authors_raw:
+        parts.authors_raw = clean_text(plain(authors).split(BREAK)[0])
+    for href, label in link_labels(tail):
+        _keep_link(parts, href, label)
+    text = plain([s for s in others if s.href is None] + venue_em)
+    text = _strip_links(text).replace(BREAK, " ")
     for marker in HIGHLIGHT:
         if marker in text or marker in parts.title_raw:
             parts.highlighted = True
             text = text.replace(marker, " ")
             parts.title_raw = parts.title_raw.replace(marker, " ")
-    parts.venue_raw, parts.note = _venue_and_note(clean_text(text))
+    summary = _DASH_LEAD.match(text)
+    if summary and not _venue_like(text[summary.end() :]):
+        parts.summary = parts.summary or clean_text(text[summary.end() :]).strip() or None
+        text = ""
+    venue_raw, note = _venue_and_note(clean_text(text))
+    parts.venue_raw = " ".join(x for x in (parts.venue_raw, venue_raw) if x)
+    parts.note = parts.note or note
+
+
+def _venue_like(text: str) -> bool:
+    text = text.strip(" .,;:()[]*_")
+    return bool(text) and _is_tag(text) and len(text.split()) <= 6
+
+
+_DASH_LEAD = re.compile(r"^\s*[-–—:|]\s+(?=\S)")
+_GENERIC_LINK = re.compile(
+    r"(?i)^\s*[\[(]?\s*(?:here|this|click here|link here|more|details)\s*[\])]?\s*$"
+)
 
 
 def _venue_and_note(text: str) -> tuple[str, str | None]:

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
 BARE_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'\])]+")
+_TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>$", re.DOTALL)
+_ATTR = re.compile(r"""([a-zA-Z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+BREAK = "\u2028"  # an HTML <br>: ends a part of the entry, but not a physical line
+_STRONG_TAGS = frozenset({"b", "strong"})
+_EM_TAGS = frozenset({"i", "em", "cite"})
+
+
+def html_tag(raw: str) -> tuple[str, bool, dict[str, str]] | None:
+    """ "<a href='u'>" → ("a", False, {"href": "u"}); "</b>" → ("b", True, {}); else None."""
+    match = _TAG.match(raw.strip())
+    if not match:
+        return None
+    attrs = {
+        m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+        for m in _ATTR.finditer(match.group(3))
+    }
+    return match.group(2).lower(), bool(match.group(1)), attrs
 
 
 @dataclass
@@ -24,32 +41,71 @@ class Span:
 
 def spans_of(children: list[Token] | None) -> list[Span]:
     """Text runs in order; a link's spans share a link_id so its whole text can be joined."""
-    spans: list[Span] = []
+    state = _InlineState()
+    for tok in children or []:
+        if tok.type == "html_inline" and state.html(tok.content):
+            continue
+        state.token(tok)
+    return state.spans
+
+
+@dataclass
+class _InlineState:
+    """Formatting and link state while flattening tokens (markdown and inline HTML alike)."""
+
+    spans: list[Span] = field(default_factory=list)
     href: str | None = None
     link_id: int | None = None
-    links = 0
-    strong = em = 0
-    for tok in children or []:
+    links: int = 0
+    strong: int = 0
+    em: int = 0
+
+    def add(self, text: str, image: bool = False) -> None:
+        strong, em = self.strong > 0 and not image, self.em > 0 and not image
+        self.spans.append(Span(text, self.href, strong, em, image, self.link_id))
+
+    def html(self, raw: str) -> bool:
+        """Inline HTML that carries meaning (links, bold, italics, breaks, images); True if read."""
+        tag = html_tag(raw)
+        if tag is None:
+            return False
+        name, closing, attrs = tag
+        if name == "a":
+            if closing:
+                self.href, self.link_id = None, None
+            elif "href" in attrs:
+                self.href, self.link_id, self.links = attrs["href"], self.links, self.links + 1
+        elif name in _STRONG_TAGS:
+            self.strong = max(0, self.strong + (-1 if closing else 1))
+        elif name in _EM_TAGS:
+            self.em = max(0, self.em + (-1 if closing else 1))
+        elif name == "br":
+            self.add(BREAK)
+        elif name == "img" and not closing:
+            self.add(attrs.get("alt", ""), image=True)
+        return True  # other tags (ins, sup, span, font …) only style their text
+
+    def token(self, tok: Token) -> None:
         kind = tok.type
         if kind == "link_open":
-            href, link_id, links = str(tok.attrGet("href") or ""), links, links + 1
+            self.href = str(tok.attrGet("href") or "")
+            self.link_id, self.links = self.links, self.links + 1
         elif kind == "link_close":
-            href, link_id = None, None
+            self.href, self.link_id = None, None
         elif kind == "strong_open":
-            strong += 1
+            self.strong += 1
         elif kind == "strong_close":
-            strong = max(0, strong - 1)
+            self.strong = max(0, self.strong - 1)
         elif kind == "em_open":
-            em += 1
+            self.em += 1
         elif kind == "em_close":
-            em = max(0, em - 1)
+            self.em = max(0, self.em - 1)
         elif kind in ("text", "code_inline", "html_inline"):
-            spans.append(Span(tok.content, href, strong > 0, em > 0, False, link_id))
+            self.add(tok.content)
         elif kind in ("softbreak", "hardbreak"):
-            spans.append(Span("\n", href, strong > 0, em > 0, False, link_id))
+            self.add("\n")
         elif kind == "image":
-            spans.append(Span(tok.content, href, False, False, True, link_id))
-    return spans
+            self.add(tok.content, image=True)
 
 
 def split_lines(spans: list[Span]) -> list[list[Span]]:
@@ -81,6 +137,27 @@ def link_hrefs(spans: list[Span]) -> list[str]:
             for match in BARE_URL.finditer(span.text):
                 seen.setdefault(match.group(0).rstrip(".,;:"), None)
     return list(seen)
+
+
+def link_labels(spans: list[Span]) -> list[tuple[str, str]]:
+    """Every link target in order with the text it is written with (a bare URL: itself)."""
+    seen: dict[str, str] = {}
+    for span in spans:
+        if span.href is not None:
+            label = "" if span.image else span.text
+            seen[span.href] = seen.get(span.href, "") + label
+        else:
+            for match in BARE_URL.finditer(span.text):
+                url = match.group(0).rstrip(".,;:")
+                seen.setdefault(url, url)
+    return list(seen.items())
+
+
+def is_anchor(href: str) -> bool:
+    """An in-page or in-repository anchor (`#intro`, `./#intro`, `README.md#intro`): no work."""
+    if href.startswith("#"):
+        return True
+    return "://" not in href and not href.startswith(("mailto:", "www.")) and "#" in href
 
 
 def only_images(spans: list[Span]) -> bool:

@@ -1,0 +1,137 @@
+"""Plain-text citations split into authors, title and the rest, whatever order a list uses.
+
+`LeCun, Y., Bengio, Y. "Deep learning." Nature (2015)`, `Kaiming He, Xiangyu Zhang. Deep
+Residual Learning. CVPR 2016.`, `Title. Authors. Venue, Year.` and `Title - a short summary`
+all come apart here; the rules look at the shape of each part, never at a list's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.normalize import parse_venue
+
+_QUOTED = re.compile(r"[\"“”„]\s*(?P<title>[^\"“”„]{3,}?)\s*[\"“”]")
+# a sentence ends at ". ", "? " or "! " unless the dot closes an initial ("J. Smith")
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.?!])\s+|(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z][a-z]{3,}\b)")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_PARTICLES = "van|von|de|der|den|da|di|la|le|del|dos|du|bin|al"
+_NAME_TOKEN = re.compile(rf"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:{_PARTICLES})|[\u4e00-\u9fff]{{2,4}})$")
+_SUMMARY_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*[:：]\s*(?=[\u4e00-\u9fff])|\s+[—–]\s*|\s*——\s*")
+_SUMMARY_STARTS = frozenset(
+    "a an the this that these we it its our proposes propose introduces introduce presents "
+    "present uses use shows show official first survey code paper implementation "
+    "describes explains how why what".split()
+)
+_TAIL_BRACKET = re.compile(r"\s*[(\[【]([^()\[\]【】]{2,60})[)\]】]\s*$")
+_TRAILING_VENUE = re.compile(r"[,.;]\s*([^,.;]{2,60})$")
+
+
+@dataclass
+class Citation:
+    """What a plain-text entry says, part by part."""
+
+    title: str
+    authors: str = ""
+    rest: str = ""  # venue, year, notes: read later by the venue parser
+    summary: str | None = None
+
+
+def split_citation(text: str) -> Citation:
+    """Authors, title and the rest of a plain-text citation, in whatever order it is written."""
+    text = text.strip()
+    quoted = _QUOTED.search(text)
+    if quoted and len(quoted.group("title").split()) >= 1 and _quoted_is_title(text, quoted):
+        before = text[: quoted.start()].strip(" ,.:;")
+        after = text[quoted.end() :].strip(" ,.:;")
+        return Citation(quoted.group("title").strip(" ,."), before, after)
+    return _by_sentences(text)
+
+
+def _quoted_is_title(text: str, quoted: re.Match[str]) -> bool:
+    """A quoted part is the title when names stand before it or the venue after it."""
+    before = text[: quoted.start()].strip(" ,.:;")
+    return not before or is_name_list(before) or len(before.split()) <= 12
+
+
+def _by_sentences(text: str) -> Citation:
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    if len(parts) >= 2 and is_name_list(parts[0].rstrip(".")):
+        title, rest = parts[1], " ".join(parts[2:])
+        return _with_tail(Citation(title, parts[0].rstrip("."), rest))
+    if len(parts) >= 2 and is_name_list(parts[1].rstrip(".")):
+        return _with_tail(Citation(parts[0], parts[1].rstrip("."), " ".join(parts[2:])))
+    if len(parts) >= 2 and is_venue_text(parts[-1].rstrip(".")):
+        return _with_tail(Citation(" ".join(parts[:-1]), "", parts[-1]))
+    return _with_tail(Citation(text))
+
+
+def _with_tail(citation: Citation) -> Citation:
+    """Cut a summary after a dash and a venue tail off the title."""
+    title, summary = split_summary(citation.title)
+    title, venue = split_venue_tail(title)
+    rest = " ".join(x for x in (venue, citation.rest) if x)
+    return Citation(title, citation.authors, rest, summary or citation.summary)
+
+
+def split_summary(title: str) -> tuple[str, str | None]:
+    """ "Textbooks Are All You Need - a new 1.3B model" → title and summary."""
+    for match in _SUMMARY_SPLIT.finditer(title):
+        left, right = title[: match.start()].strip(), title[match.end() :].strip()
+        if left and right and _reads_as_summary(right):
+            return left, right
+    return title, None
+
+
+def _reads_as_summary(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    if re.match(r"^[\u4e00-\u9fff]", text):
+        return True
+    if is_venue_text(text):
+        return False
+    word = first.strip("\"'“(").lower()
+    return bool(first[:1].islower()) or (word in _SUMMARY_STARTS and len(text.split()) >= 3)
+
+
+def split_venue_tail(title: str) -> tuple[str, str]:
+    """ "Title (TKDE, 2024)" or "Title, NeurIPS 2023" → title and venue text."""
+    bracket = _TAIL_BRACKET.search(title)
+    if bracket and is_venue_text(bracket.group(1)) and len(title[: bracket.start()].split()) >= 2:
+        return title[: bracket.start()].strip(" ,.;:-"), bracket.group(1)
+    trailing = _TRAILING_VENUE.search(title)
+    if (
+        trailing
+        and is_venue_text(trailing.group(1))
+        and len(title[: trailing.start()].split()) >= 2
+    ):
+        return title[: trailing.start()].strip(" ,.;:-"), trailing.group(1)
+    return title, ""
+
+
+def is_venue_text(text: str) -> bool:
+    """Short text that names a year or a known venue ("TKDE, 2024", "NeurIPS 2023", "2019")."""
+    text = text.strip(" .,*_")
+    if not text or len(text.split()) > 8:
+        return False
+    info = parse_venue(text)
+    if info.year is not None:
+        return len(re.sub(r"[^A-Za-z]", " ", text).split()) <= 6
+    return info.venue is not None and info.status is not None and len(text.split()) <= 3
+
+
+def is_name_list(text: str) -> bool:
+    """ "Kaiming He, Xiangyu Zhang, Jian Sun", "LeCun, Y. and Bengio, Y.", "Smith et al."."""
+    et_al = bool(re.search(r"(?i)\bet\.?\s*al\b", text))
+    text = re.sub(r"(?i)\bet\.?\s*al\b\.?", "", text).strip(" ,.;")
+    if not text or len(text) > 600 or ":" in text:
+        return False
+    pieces = [p for p in _NAME_SPLIT.split(text) if p]
+    if not pieces:
+        return False
+    for piece in pieces:
+        tokens = piece.replace(".", ". ").split()
+        if not 1 <= len(tokens) <= 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
+            return False
+    multi = sum(len(p.split()) >= 2 for p in pieces)
+    return (len(pieces) >= 2 and multi >= 1) or bool(re.search(r"[A-Z]\.", text)) or et_al
