@@ -6,14 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from kg.normalize import clean_text, parse_venue, split_authors
-from kg.sources.citation import is_venue_text, split_citation
+from kg.sources.citation import is_name_list, is_venue_text, split_citation
 from kg.sources.inline import BARE_URL, BREAK, Span, is_anchor, link_labels, plain
 from kg.sources.roles import is_number_label, label_role
 
 HIGHLIGHT = ("🔥", "ðŸ”¥", "üî•")
 _PAREN_NOTE = re.compile(r"\(([^()]*)\)\s*$")
 _SUBMITTED = re.compile(r"(?i)\bsubmit(?:ted)?\s+to\b.*$")
-_EDGE_PUNCT = " \t.,;:|-–—"
+_EDGE_PUNCT = " \t.,;:|-–—·•"
 _REFUSED_LINK = re.compile(r"^\[([^\]]+)\]\(([^)\s]*(?:\([^)\s]*\))?)\)")
 
 
@@ -89,6 +89,51 @@ def read_entry(spans: list[Span]) -> EntryParts | None:
             tail = _title_around_link(parts, tail)
     _read_tail(parts, tail)
     return parts
+
+
+def read_more(spans: list[Span], parts: EntryParts) -> None:
+    """A line that continues an entry: its authors, venue, a summary or more links."""
+    spans = _strip_markers(_strip_leading_blank(spans), parts)
+    for href, label in link_labels(spans):
+        _keep_link(parts, href, label)
+    italic = [s for s in spans if s.em and s.href is None]
+    names = plain([s for s in italic if not _venue_like(s.text)])
+    if names.strip(_EDGE_PUNCT) and not parts.authors_raw:
+        parts.authors_raw = clean_text(names)
+    else:
+        italic = [s for s in italic if _venue_like(s.text)]
+    rest = [s for s in spans if s.href is None and (not s.em or s in italic)]
+    text = clean_text(_strip_links(plain(rest)).replace(BREAK, " ")).strip(_EDGE_PUNCT)
+    if not text:
+        return
+    citation = split_citation(text)
+    if citation.authors and not parts.authors_raw:
+        parts.authors_raw = citation.authors
+        text = " ".join(x for x in (citation.title, citation.rest) if x)
+    if is_venue_text(text) or _venue_like(text):
+        parts.venue_raw = " ".join(x for x in (parts.venue_raw, text) if x)
+    elif is_name_list(text) and not parts.authors_raw:
+        parts.authors_raw = text
+    elif parts.summary is None:
+        parts.summary = text
+
+
+def starts_entry(spans: list[Span]) -> bool:
+    """A line that begins a new entry: a number or date first, or a title link or bold title."""
+    spans = _strip_leading_blank(spans)
+    if not spans:
+        return False
+    if spans[0].href is None and not spans[0].image:
+        marker = _MARKER.match(spans[0].text)
+        if marker and (marker.group("number") or marker.group("date")):
+            return True
+    rest = _strip_markers(spans, EntryParts(title_raw=""))
+    if not rest:
+        return False
+    first = rest[0]
+    if first.href is not None:
+        return not is_anchor(first.href) and plain(_take_link(rest)[0]).strip() != first.href
+    return first.strong and any(s.href for s in rest)
 
 
 def _quoted_ahead(spans: list[Span]) -> bool:

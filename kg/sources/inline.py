@@ -37,6 +37,7 @@ class Span:
     em: bool = False
     image: bool = False
     link_id: int | None = None
+    hard: bool = False  # a hard line break (two trailing spaces or a backslash)
 
 
 def spans_of(children: list[Token] | None) -> list[Span]:
@@ -104,6 +105,7 @@ class _InlineState:
             self.add(tok.content)
         elif kind in ("softbreak", "hardbreak"):
             self.add("\n")
+            self.spans[-1].hard = kind == "hardbreak"
         elif kind == "image":
             self.add(tok.content, image=True)
 
@@ -121,6 +123,14 @@ def split_lines(spans: list[Span]) -> list[list[Span]]:
                     Span(piece, span.href, span.strong, span.em, span.image, span.link_id)
                 )
     return lines
+
+
+def hard_breaks(spans: list[Span]) -> list[bool]:
+    """For each physical line of a paragraph: whether a hard break ends the line before it."""
+    flags = [False]
+    for span in spans:
+        flags.extend([span.hard] * span.text.count("\n"))
+    return flags
 
 
 def plain(spans: list[Span]) -> str:

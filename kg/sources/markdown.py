@@ -12,9 +12,9 @@ from kg.model import Entry, LineKind, LineRecord, ListIssue, ParsedList, SurveyL
 from kg.normalize import clean_text, parse_venue, safe_url
 from kg.sources.base import register
 from kg.sources.build import EntryContext, make_entry
-from kg.sources.entries import read_entry, read_label
+from kg.sources.entries import EntryParts, read_entry, read_label, read_more, starts_entry
 from kg.sources.headings import is_non_content, is_toc, split_heading
-from kg.sources.inline import Span, only_images, plain, spans_of, split_lines
+from kg.sources.inline import Span, hard_breaks, only_images, plain, spans_of, split_lines
 from kg.sources.sections import SectionTree, TocEntry
 from kg.sources.tables import map_columns, read_row
 
@@ -26,6 +26,26 @@ def markdown_parser() -> MarkdownIt:
 
 _PARSER = markdown_parser()
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+
+
+@dataclass
+class _Pending:
+    """An entry still open to the lines that continue it, with what is needed to rebuild it."""
+
+    index: int
+    parts: EntryParts
+    ctx: EntryContext
+    spans: list[Span]
+    joinable: bool  # a plain title that a soft-wrapped next line may still continue
+
+
+@dataclass
+class _Item:
+    """One list item: the entry its first paragraph made, and the entry of the item around it."""
+
+    parent: _Pending | None
+    entry: _Pending | None = None
+    paragraphs: int = 0
 
 
 @dataclass
@@ -43,6 +63,8 @@ class _Walk:
     frame_level: int | None = None  # level of an open non-content heading (contents, news…)
     frame_is_toc: bool = False
     root_key: str | None = None
+    items: list[_Item] = field(default_factory=list)
+    entry_issues: dict[int, list[ListIssue]] = field(default_factory=dict)
 
     def mark(self, line0: int, kind: LineKind, reason: str | None = None) -> None:
         """Classify a 0-based line; the first classification wins."""
@@ -83,7 +105,10 @@ def read_markdown(text: str, source: SurveyList) -> ParsedList:
         sections=tree.sections,
         entries=walk.entries,
         lines=records,
-        issues=sorted(tree.issues + walk.issues, key=lambda i: (i.line or 0, i.kind)),
+        issues=sorted(
+            tree.issues + walk.issues + [i for v in walk.entry_issues.values() for i in v],
+            key=lambda i: (i.line or 0, i.kind),
+        ),
     )
 
 
@@ -103,8 +128,12 @@ def _walk_tokens(tokens: list[Token], walk: _Walk) -> None:
             depth += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
+        elif tok.type == "list_item_open":
+            walk.items.append(_Item(parent=walk.items[-1].entry if walk.items else None))
+        elif tok.type == "list_item_close" and walk.items:
+            walk.items.pop()
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            _paragraph(tok, walk, in_list=depth > 0)
+            _item_paragraph(tok, walk) if depth > 0 and walk.items else _paragraph(tok, walk, False)
         elif tok.type in ("html_block", "fence", "code_block", "hr"):
             walk.mark_range(tok.map, LineKind.STRUCTURE, tok.type.replace("_", " "))
         if tok.type != "inline" and tok.type not in ("paragraph_open", "paragraph_close"):
@@ -136,32 +165,93 @@ def _heading(open_tok: Token, inline: Token, walk: _Walk) -> None:
     walk.mark_range(open_tok.map, LineKind.HEADING)
 
 
-def _paragraph(inline: Token, walk: _Walk, in_list: bool) -> None:
-    """A paragraph: in a list its first line is one entry; elsewhere every linked line is one."""
-    if not inline.map:
+def _item_paragraph(inline: Token, walk: _Walk) -> None:
+    """A paragraph of a list item: its first makes the entry; later ones, and a sub-item that
+    names no work of its own (a summary, more links), continue the entry they belong to."""
+    item = walk.items[-1]
+    item.paragraphs += 1
+    spans = spans_of(inline.children)
+    owner = item.entry if item.paragraphs > 1 else None
+    if owner is None and item.paragraphs == 1 and item.parent is not None:
+        owner = item.parent if _continues_parent(spans) else None
+    if owner is not None and inline.map and not walk.framed:
+        for offset, line_spans in enumerate(split_lines(spans)):
+            _extend(walk, owner, line_spans, inline.map[0] + offset, join=False)
         return
+    first = _paragraph(inline, walk, True)
+    if item.paragraphs == 1:
+        item.entry = first
+
+
+def _continues_parent(spans: list[Span]) -> bool:
+    """A sub-item under an entry that is neither a work of its own nor a sub-group label."""
+    return read_label(spans) is None and not starts_entry(spans) and bool(plain(spans).strip())
+
+
+def _paragraph(inline: Token, walk: _Walk, in_list: bool) -> _Pending | None:
+    """A paragraph: its lines are entries, or continue the entry above them (authors, venue,
+    summary, links, the rest of a wrapped title). Returns the paragraph's first entry."""
+    if not inline.map:
+        return None
     start = inline.map[0]
     spans = spans_of(inline.children)
     if walk.framed:
         kind = LineKind.STRUCTURE if walk.frame_is_toc else LineKind.PROSE
         walk.mark_range(inline.map, kind, "inside a non-content part")
-        return
+        return None
     if only_images(spans):
         walk.mark_range(inline.map, LineKind.STRUCTURE, "badge or image")
-        return
-    owner: Entry | None = None
+        return None
+    owner: _Pending | None = None
+    first: _Pending | None = None
+    hard = hard_breaks(spans)
     for offset, line_spans in enumerate(split_lines(spans)):
         line0 = start + offset
-        if offset and owner is not None and _continues(line_spans):
-            walk.mark(line0, LineKind.ENTRY, f"continuation of the entry at line {owner.line}")
+        indented = walk.lines[line0][:1] in (" ", "\t")
+        if offset and owner is not None and _continues(line_spans, in_list and indented):
+            _extend(walk, owner, line_spans, line0, join=owner.joinable and not hard[offset])
             continue
-        first_of_item = in_list and offset == 0
-        owner = _line(line_spans, line0, walk, first_of_item, owner)
+        owner = _line(line_spans, line0, walk, in_list and offset == 0, owner)
+        first = first or owner
+    return first
+
+
+def _continues(spans: list[Span], in_list: bool) -> bool:
+    """In a list item every indented line continues the entry unless it starts a new one;
+    elsewhere (and for lazy, unindented lines) only authors in italics or a short venue do."""
+    if in_list:
+        return not starts_entry(spans)
+    visible = [s for s in spans if s.text.strip()]
+    if not visible or any(s.href for s in visible):
+        return False
+    if visible[0].em:
+        return True
+    info = parse_venue(plain(visible).strip(" .,"))
+    return info.year is not None and len(plain(visible).split()) <= 6
+
+
+def _extend(walk: _Walk, owner: _Pending, spans: list[Span], line0: int, join: bool) -> None:
+    """Add a continuation line to an entry and rebuild it."""
+    if not plain(spans).strip():
+        return
+    if join:
+        owner.spans = [*owner.spans, Span(" "), *spans]
+        parts = read_entry(owner.spans)
+        if parts is not None and clean_text(parts.title_raw).strip():
+            owner.parts = parts
+        owner.joinable = owner.parts.url is None and not owner.parts.links
+    else:
+        read_more(spans, owner.parts)
+        owner.joinable = False
+    owner.ctx.issues = []
+    walk.entries[owner.index] = make_entry(owner.parts, owner.ctx)
+    walk.entry_issues[owner.index] = owner.ctx.issues
+    walk.mark(line0, LineKind.ENTRY, f"continuation of the entry at line {owner.ctx.line}")
 
 
 def _line(
-    spans: list[Span], line0: int, walk: _Walk, bullet: bool, previous: Entry | None
-) -> Entry | None:
+    spans: list[Span], line0: int, walk: _Walk, bullet: bool, previous: _Pending | None
+) -> _Pending | None:
     """One physical line of a paragraph: a label, an entry, a placeholder, prose or a stray."""
     text = plain(spans).strip()
     if not text:
@@ -194,15 +284,21 @@ def _line(
     ctx = _context(walk, line0, [section.key], section.label)
     entry = make_entry(parts, ctx)
     _keep(walk, entry, ctx, line0, None if bullet else "entry written without a bullet")
-    return entry
+    joinable = parts.url is None and not parts.links and not spans_start_strong(spans)
+    return _Pending(len(walk.entries) - 1, parts, ctx, list(spans), joinable)
 
 
-def _stray(text: str, line0: int, walk: _Walk, previous: Entry | None) -> None:
+def spans_start_strong(spans: list[Span]) -> bool:
+    visible = [s for s in spans if s.text.strip()]
+    return bool(visible) and visible[0].strong
+
+
+def _stray(text: str, line0: int, walk: _Walk, previous: _Pending | None) -> None:
     """Unlinked text outside a bullet: prose when it reads as a sentence, else not understood."""
     if len(text.split()) >= 5 or text.rstrip().endswith((".", "!", "?", ":")):
         walk.mark(line0, LineKind.PROSE)
         return None
-    where = f" after the entry at line {previous.line}" if previous else ""
+    where = f" after the entry at line {previous.ctx.line}" if previous else ""
     walk.mark(line0, LineKind.NOT_UNDERSTOOD, f"stray text{where}")
     walk.issue(line0 + 1, "not-understood", f"stray text {text[:80]!r}{where}")
     return None
@@ -281,8 +377,8 @@ def _context(walk: _Walk, line0: int, sections: list[str], label: str) -> EntryC
 
 
 def _keep(walk: _Walk, entry: Entry, ctx: EntryContext, line0: int, reason: str | None) -> None:
+    walk.entry_issues[len(walk.entries)] = ctx.issues
     walk.entries.append(entry)
-    walk.issues.extend(ctx.issues)
     walk.mark(line0, LineKind.ENTRY, reason)
 
 
@@ -291,17 +387,6 @@ def _root_section(walk: _Walk, line0: int):  # type: ignore[no-untyped-def]
     section = walk.tree.open_heading(1, walk.title or walk.source.title, line0 + 1, "")
     walk.in_title_block = False
     return section
-
-
-def _continues(spans: list[Span]) -> bool:
-    """A wrapped entry: the next line holds its authors (italics) or its venue, not a new link."""
-    visible = [s for s in spans if s.text.strip()]
-    if not visible or any(s.href for s in visible):
-        return False
-    if visible[0].em:
-        return True
-    info = parse_venue(plain(visible).strip(" .,"))
-    return info.year is not None and len(plain(visible).split()) <= 6
 
 
 def _absolute_link(spans: list[Span]) -> bool:
