@@ -9,7 +9,17 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from kg.model import DataIssue, Entity, Entry, ParsedList, Relation, Section, SurveyList, Work
+from kg.model import (
+    DataIssue,
+    Entity,
+    Entry,
+    ParsedList,
+    Relation,
+    Section,
+    SurveyList,
+    Work,
+    WorkKind,
+)
 from kg.normalize import person_key, slugify
 from kg.resolve import Resolution, mention_id
 
@@ -27,6 +37,11 @@ EDGE_KINDS = (
     "evaluatedOn",
     "concerns",
 )
+
+
+def node_kind(kind: WorkKind) -> str:
+    """A listed person's page is a work, drawn apart from authors (whose kind is "person")."""
+    return "profile" if kind is WorkKind.PERSON else kind.value
 
 
 def iri_safe(text: str) -> str:
@@ -143,7 +158,7 @@ def _add_survey(kg: KnowledgeGraph, p: ParsedList) -> None:
 
 def _add_work(kg: KnowledgeGraph, work: Work) -> None:
     kg.works[work.id] = work
-    kg.add_node(work.id, work.kind.value, work.title)
+    kg.add_node(work.id, node_kind(work.kind), work.title)
     for name in work.authors:
         pid = person_id(name)
         kg.people.setdefault(pid, name)

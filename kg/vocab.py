@@ -49,6 +49,10 @@ Work = SKG.Work
 Paper = SKG.Paper
 BlogPost = SKG.BlogPost
 Software = SKG.Software
+Video = SKG.Video
+Course = SKG.Course
+Book = SKG.Book
+PersonPage = SKG.PersonPage
 Entity = SKG.Entity
 Method = SKG.Method
 Dataset = SKG.Dataset
@@ -146,6 +150,10 @@ CLASSES: frozenset[URIRef] = frozenset(
         Paper,
         BlogPost,
         Software,
+        Video,
+        Course,
+        Book,
+        PersonPage,
         Entity,
         Method,
         Dataset,

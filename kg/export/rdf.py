@@ -42,6 +42,10 @@ WORK_TYPES = {
     WorkKind.SOFTWARE: (v.Software,),
     WorkKind.DATASET: (v.Dataset, v.SCHEMA.Dataset),
     WorkKind.MODEL: (v.Model,),
+    WorkKind.VIDEO: (v.Video,),
+    WorkKind.COURSE: (v.Course,),
+    WorkKind.BOOK: (v.Book, v.FABIO.Book),
+    WorkKind.PERSON: (v.PersonPage,),
 }
 ENTITY_TYPES = {
     "method": (v.Method,),

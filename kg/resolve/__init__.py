@@ -52,7 +52,7 @@ def resolve_entries(entries: list[Entry]) -> Resolution:
 def _resolve(entries: list[Entry]) -> Resolution:
     mentions = mentions_of(entries)
     decisions = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
-    clusters, refused = cluster(len(mentions), decisions)
+    clusters, refused = cluster(len(mentions), decisions, [m.id for m in mentions])
     groups = [[entries[i] for i in g] for g in clusters.groups()]
     vocabulary = title_vocabulary(entries)
     ids = local_ids(groups, vocabulary)
@@ -65,16 +65,17 @@ def _resolve(entries: list[Entry]) -> Resolution:
 def _conflicts(
     mentions: list[Mention], decisions: list[Decision], work_of: dict[str, str]
 ) -> list[DataIssue]:
-    """One issue per identifier attached to entries that name different works."""
+    """One issue per identifier attached to entries that name different works: disputed by a
+    pair of titles, or pasted by one list onto several unrelated titles."""
     by_id: dict[str, set[int]] = defaultdict(set)
     for d in decisions:
         if d.same or not d.conflict:
             continue
-        shared = {str(i) for i in mentions[d.a].entry.identifiers} & {
-            str(i) for i in mentions[d.b].entry.identifiers
-        }
-        for ident in shared:
+        for ident in _strong_ids(mentions[d.a]) & _strong_ids(mentions[d.b]):
             by_id[ident].update((d.a, d.b))
+    for m in mentions:
+        for ident in m.pasted:
+            by_id[ident].add(m.index)
     issues = []
     for ident, members in sorted(by_id.items()):
         ms = sorted((mentions[i] for i in members), key=lambda m: m.id)
@@ -95,6 +96,10 @@ def _conflicts(
             )
         )
     return issues
+
+
+def _strong_ids(m: Mention) -> set[str]:
+    return {str(i) for i in m.entry.identifiers if i.scheme in STRONG_SCHEMES}
 
 
 def _merged_conflicts(works: list[Work], entries: list[Entry]) -> list[DataIssue]:

@@ -6,25 +6,28 @@ from collections import Counter
 
 from kg.model import Entry, Identifier, VenueInfo, Work, WorkKind
 from kg.normalize import is_peer_reviewed, slugify, title_key
+from kg.resolve.evidence import links_itself, names_work
 from kg.resolve.matching import STRONG_SCHEMES, mention_id
-from kg.resolve.titles import title_parts
+from kg.resolve.titles import is_identifying, title_parts
 
 ID_PRIORITY = (*STRONG_SCHEMES, "github", "hf-dataset", "hf-model")
 
 
 def best_title(entries: list[Entry], vocabulary: Counter[str] | None = None) -> str:
-    """The title most lists use, preferring the form without an added acronym prefix, then the
-    spelling whose words the rest of the corpus also uses ("Common" over "Conmmon")."""
+    """The title most lists use, preferring a real title over a label ("[1]", "pdf"), then the
+    form without an added acronym prefix, then the spelling whose words the rest of the corpus
+    also uses ("Common" over "Conmmon")."""
     titles = [e.title for e in entries]
     counts = Counter(title_key(t) for t in titles)
     rests = {title_parts(t).rest for t in titles if title_parts(t).head}
     vocabulary = vocabulary or Counter()
 
-    def score(t: str) -> tuple[int, int, int, int, int, str]:
+    def score(t: str) -> tuple[int, int, int, int, int, int, str]:
         key = title_key(t)
         attested = sum(1 for w in key.split() if vocabulary[w] > counts[key])
         capitals = sum(c.isupper() for c in t)
-        return (int(key in rests), counts[key], attested, capitals, -len(t), t)
+        real = int(is_identifying(t))
+        return (real, int(key in rests), counts[key], attested, capitals, -len(t), t)
 
     return max(set(titles), key=score)
 
@@ -78,9 +81,12 @@ def work_from(entries: list[Entry], local_id: str, vocabulary: Counter[str] | No
 
 
 def _kind(entries: list[Entry]) -> WorkKind:
-    """The kind the linked mentions agree on (an unlinked mention defaults to paper)."""
-    linked = [e.kind for e in entries if e.url]
-    return Counter(linked or [e.kind for e in entries]).most_common(1)[0][0]
+    """The kind agreed by the mentions whose link shows what they are (not a file inside a
+    repository), else by all; a tie goes to the kind WorkKind lists first, not to input order."""
+    linked = [e.kind for e in entries if links_itself(e)]
+    counts = Counter(linked or [e.kind for e in entries])
+    order = list(WorkKind)
+    return max(counts, key=lambda k: (counts[k], -order.index(k)))
 
 
 def title_vocabulary(entries: list[Entry]) -> Counter[str]:
@@ -98,7 +104,8 @@ def local_ids(groups: list[list[Entry]], vocabulary: Counter[str] | None = None)
     by_group: dict[int, str] = {}
     for g in order:
         group = groups[g]
-        prefix = _kind(group).value
+        kind = _kind(group)
+        prefix = "profile" if kind is WorkKind.PERSON else kind.value
         ident = _own_identifier(group, claims, vocabulary)
         base = f"{prefix}/{ident.scheme}-{slugify(ident.value)}" if ident else None
         base = base or f"{prefix}/{slugify(title_key(best_title(group, vocabulary)))}"
@@ -119,8 +126,9 @@ def _own_identifier(
     group: list[Entry], claims: Counter[Identifier], vocabulary: Counter[str] | None
 ) -> Identifier | None:
     """The group's identifier no other group carries: by scheme priority, then on the mentions
-    that use the best title, then the most used, then the smallest."""
-    counts = Counter(i for e in group for i in e.identifiers)
+    that use the best title, then the most used, then the smallest. A repository that only holds
+    a file of the work (or its code) does not name it."""
+    counts = Counter(i for e in group for i in e.identifiers if names_work(e, i))
     best = title_key(best_title(group, vocabulary))
     on_best = {i for e in group if title_key(e.title) == best for i in e.identifiers}
     for scheme in ID_PRIORITY:

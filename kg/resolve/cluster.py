@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kg.resolve.matching import Decision
 
@@ -45,9 +45,22 @@ class Clusters:
         return sorted((sorted(m) for m in self.members.values()), key=lambda g: g[0])
 
 
-def cluster(size: int, decisions: Iterable[Decision]) -> tuple[Clusters, list[Decision]]:
-    """Apply cannot-links first, then merges strongest first; return the merges refused."""
-    ordered = sorted(decisions, key=lambda d: (-d.strength, d.a, d.b))
+def cluster(
+    size: int, decisions: Iterable[Decision], names: Sequence[str] | None = None
+) -> tuple[Clusters, list[Decision]]:
+    """Apply cannot-links first, then merges strongest first; return the merges refused.
+
+    Ties are broken by the mentions' names (list and line) when given, not by input position,
+    so that the order in which entries arrive never changes the clusters.
+    """
+
+    def order(d: Decision) -> tuple[int, tuple[str, str] | tuple[int, int]]:
+        if names is None:
+            return -d.strength, (d.a, d.b)
+        first, second = sorted((names[d.a], names[d.b]))
+        return -d.strength, (first, second)
+
+    ordered = sorted(decisions, key=order)
     clusters = Clusters(size)
     for d in ordered:
         if not d.same:

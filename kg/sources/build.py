@@ -131,11 +131,11 @@ def _resources(
 
 
 def _identifiers(resources: list[Link], title_raw: str) -> list[Identifier]:
-    """Scholarly identifiers from the entry's paper links (a code link's paper is not this work's
-    identifier unless it is the title link)."""
+    """Identifiers of the work itself: its title link's and its paper links' (a code, data or
+    project link names another thing, which papers may share)."""
     found: set[Identifier] = set()
     for i, link in enumerate(resources):
-        if i == 0 or link.role in (LinkRole.PAPER, LinkRole.CODE, LinkRole.DATASET, LinkRole.MODEL):
+        if i == 0 or link.role is LinkRole.PAPER:
             found.update(identifiers_from_url(link.url))
     found.update(identifiers_from_text(title_raw))
     return sorted(found, key=lambda i: (i.scheme, i.value))

@@ -13,6 +13,12 @@ _LINK_TAIL = re.compile(r"\]\(#[^)\s]*\)?\s*$")
 _TRAILING_BRACKET = re.compile(r"\s*\]+\s*$")
 _LEADING_BRACKET = re.compile(r"^\s*\[+\s*")
 _WRAPPING = re.compile(r"^[*_\s]+|[*_\s:]+$")
+# emoji and pictographs that decorate a heading ("🧠 Self-Supervised"), and CJK ordinals ("一、")
+_DECORATION = re.compile(
+    r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d]|:[a-z0-9_+-]{2,30}:|\s)+"
+    r"|^[一二三四五六七八九十百]+[、.．]\s*|^第[一二三四五六七八九十百0-9]+[章节部分]\s*"
+    r"|(?:\s|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d])+$"
+)
 
 NON_CONTENT_LABELS = (
     "contents",
@@ -63,6 +69,7 @@ def split_heading(text: str, letters: bool = False) -> HeadingText:
     cleaned = (
         _LEADING_BRACKET.sub("", cleaned) if cleaned.count("[") > cleaned.count("]") else cleaned
     )
+    cleaned = _DECORATION.sub("", _WRAPPING.sub("", cleaned)) or cleaned
     cleaned = _WRAPPING.sub("", cleaned)
     pattern = _LETTER if letters else _NOTATION
     match = pattern.match(cleaned)

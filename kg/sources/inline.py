@@ -13,6 +13,10 @@ _ATTR = re.compile(r"""([a-zA-Z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 BREAK = "\u2028"  # an HTML <br>: ends a part of the entry, but not a physical line
 _STRONG_TAGS = frozenset({"b", "strong"})
 _EM_TAGS = frozenset({"i", "em", "cite"})
+_STYLE_TAGS = frozenset(
+    "ins sup sub span font u s del strike mark small big code kbd tt p div center abbr "
+    "nobr wbr a b strong i em cite br img".split()
+)
 
 
 def html_tag(raw: str) -> tuple[str, bool, dict[str, str]] | None:
@@ -84,7 +88,9 @@ class _InlineState:
             self.add(BREAK)
         elif name == "img" and not closing:
             self.add(attrs.get("alt", ""), image=True)
-        return True  # other tags (ins, sup, span, font …) only style their text
+        elif name not in _STYLE_TAGS:
+            return False  # anything else (script, iframe …) stays visible text, as written
+        return True
 
     def token(self, tok: Token) -> None:
         kind = tok.type

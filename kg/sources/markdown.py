@@ -14,6 +14,7 @@ from kg.sources.base import register
 from kg.sources.build import EntryContext, make_entry
 from kg.sources.entries import EntryParts, read_entry, read_label, read_more, starts_entry
 from kg.sources.headings import is_non_content, is_toc, split_heading
+from kg.sources.htmlblocks import HtmlCell, holds_rows, html_rows
 from kg.sources.inline import Span, hard_breaks, only_images, plain, spans_of, split_lines
 from kg.sources.sections import SectionTree, TocEntry
 from kg.sources.tables import map_columns, read_row
@@ -64,6 +65,7 @@ class _Walk:
     frame_is_toc: bool = False
     root_key: str | None = None
     items: list[_Item] = field(default_factory=list)
+    content_frames: frozenset[int] = frozenset()  # lines of "Contents" headings that hold works
     entry_issues: dict[int, list[ListIssue]] = field(default_factory=dict)
 
     def mark(self, line0: int, kind: LineKind, reason: str | None = None) -> None:
@@ -95,7 +97,7 @@ def read_markdown(text: str, source: SurveyList) -> ParsedList:
     lines = text.splitlines()
     tokens = _PARSER.parse(text)
     tree = SectionTree(source.id, source.file, toc=_table_of_contents(tokens))
-    walk = _Walk(source, lines, tree)
+    walk = _Walk(source, lines, tree, content_frames=_contents_with_works(tokens))
     _walk_tokens(tokens, walk)
     records = _account(walk)
     return ParsedList(
@@ -134,6 +136,8 @@ def _walk_tokens(tokens: list[Token], walk: _Walk) -> None:
             walk.items.pop()
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             _item_paragraph(tok, walk) if depth > 0 and walk.items else _paragraph(tok, walk, False)
+        elif tok.type == "html_block" and not walk.framed:
+            _html_block(tok, walk)
         elif tok.type in ("html_block", "fence", "code_block", "hr"):
             walk.mark_range(tok.map, LineKind.STRUCTURE, tok.type.replace("_", " "))
         if tok.type != "inline" and tok.type not in ("paragraph_open", "paragraph_close"):
@@ -155,7 +159,7 @@ def _heading(open_tok: Token, inline: Token, walk: _Walk) -> None:
         walk.mark(line0, LineKind.STRUCTURE, "heading inside a non-content part")
         return
     walk.frame_level = None
-    if is_non_content(label):
+    if is_non_content(label) and line0 not in walk.content_frames:
         walk.frame_level = level
         walk.frame_is_toc = is_toc(label)
         walk.tree.close(level)
@@ -319,10 +323,72 @@ def _table(tokens: list[Token], i: int, walk: _Walk) -> int:
     if walk.tree.current is None and table.map:
         _root_section(walk, table.map[0])
     roles = map_columns([plain(h) for h in headers])
+    if not _has_works([cells for _, cells in rows], roles):
+        walk.mark_range(table.map, LineKind.STRUCTURE, "table of no works (overview, changelog)")
+        return end
     group_column = "year" in roles
     for line0, cells in rows:
         _table_row(walk, line0, cells, roles, group_column)
     return end
+
+
+def _html_block(tok: Token, walk: _Walk) -> None:
+    """HTML in a list: `<details>` groups open and close a sub-section, table rows and list
+    items are entries, the rest (logos, badges, alignment) is structure."""
+    summary = _SUMMARY.search(tok.content)
+    if summary and walk.tree.current is not None and tok.map:
+        label = clean_text(re.sub(r"<[^>]+>", " ", summary.group(1))).strip(" :")
+        if label and not _GENERIC_SUMMARY.match(label):
+            line0 = tok.map[0] + tok.content[: summary.start()].count("\n")
+            walk.tree.open_label(label, line0 + 1, walk.lines[line0], italic=False)
+            walk.mark(line0, LineKind.HEADING, "<details> summary: sub-section")
+    elif _DETAILS_END.search(tok.content):
+        walk.tree.close_labels()
+    if holds_rows(tok.content) and tok.map and walk.tree.current is not None:
+        _html_rows(html_rows(tok.content, tok.map[0]), walk)
+    walk.mark_range(tok.map, LineKind.STRUCTURE, "html block")
+
+
+_SUMMARY = re.compile(r"(?is)<summary[^>]*>(.*?)</summary>")
+_DETAILS_END = re.compile(r"(?i)</details>")
+_GENERIC_SUMMARY = re.compile(
+    r"(?i)^(?:click|show|expand|more|details|see|view|toggle|open)\b|^\W*$|^\(?\d+ (?:papers?|items?)"
+)
+
+
+def _html_rows(rows: list[list[HtmlCell]], walk: _Walk) -> None:
+    """Rows of an HTML table (header cells name the columns) or items of an HTML list."""
+    header = rows[0] if rows and all(c.header for c in rows[0]) else None
+    body = rows[1:] if header else rows
+    roles = map_columns([plain(c.spans) for c in header]) if header else {"title": _title_column(body)}
+    if not _has_works([[c.spans for c in row] for row in body], roles):
+        return
+    for row in body:
+        cells = [c.spans for c in row]
+        if not any(plain(c).strip() for c in cells):
+            continue
+        title_at = roles.get("title", 0)
+        line0 = row[title_at].line0 if title_at < len(row) else row[0].line0
+        _table_row(walk, line0, cells, roles, "year" in roles)
+
+
+def _title_column(rows: list[list[HtmlCell]]) -> int:
+    """Without a header: the first column whose cells hold a link that is not a label."""
+    for index in range(max((len(r) for r in rows), default=0)):
+        for row in rows:
+            if index < len(row) and any(
+                s.href and not s.image and len(plain([s]).split()) >= 2 for s in row[index].spans
+            ):
+                return index
+    return 0
+
+
+def _has_works(rows: list[list[list[Span]]], roles: dict[str, int]) -> bool:
+    """A table lists works when it has a title column by name or links to pages in its cells;
+    overview, changelog and comparison tables have neither."""
+    if roles.get("title_named"):
+        return True
+    return any(_absolute_link(cell) for row in rows for cell in row)
 
 
 def _table_row(
@@ -391,6 +457,25 @@ def _root_section(walk: _Walk, line0: int):  # type: ignore[no-untyped-def]
 
 def _absolute_link(spans: list[Span]) -> bool:
     return any(s.href and safe_url(s.href) for s in spans)
+
+
+def _contents_with_works(tokens: list[Token]) -> frozenset[int]:
+    """Lines of table-of-contents headings whose part of the list links to works, not anchors:
+    such a "Contents" heading is the list itself."""
+    found: set[int] = set()
+    open_at: tuple[int, int] | None = None  # (heading level, line)
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.map:
+            level = int(tok.tag[1])
+            if open_at and level <= open_at[0]:
+                open_at = None
+            if is_toc(split_heading(plain(spans_of(tokens[i + 1].children))).label):
+                open_at = (level, tok.map[0])
+        elif open_at and tok.type == "inline" and open_at[1] not in found:
+            spans = spans_of(tok.children)
+            if _absolute_link(spans) and not only_images(spans):
+                found.add(open_at[1])
+    return frozenset(found)
 
 
 def _table_of_contents(tokens: list[Token]) -> dict[str, TocEntry]:

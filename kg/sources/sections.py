@@ -74,6 +74,10 @@ class SectionTree:
             self._stack.pop()
         self._labels.clear()
 
+    def close_labels(self) -> None:
+        """The end of a `<details>` group: what follows belongs to the heading again."""
+        self._labels.clear()
+
     def open_label(self, text: str, line: int, raw: str, italic: bool) -> Section:
         """A bold (or italic) bullet label inside a section: a sub-section for what follows."""
         parts = split_heading(text, letters=True)

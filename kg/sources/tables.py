@@ -10,7 +10,9 @@ from kg.sources.entries import EntryParts, read_entry
 from kg.sources.inline import Span, link_hrefs, plain
 
 COLUMN_ROLES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "tilte", "paper", "papers", "name", "dataset", "datasets", "work", "model"),
+    "title": ("title", "tilte", "paper", "papers", "paper title", "论文", "标题", "dataset",
+              "datasets", "work", "model", "resource"),
+    "name": ("name", "method", "methods", "model name", "名称", "方法"),
     "summary": ("tldr", "summary", "description", "abstract", "notes", "note", "remark"),
     "category": ("category", "categories", "tags", "tag", "type", "topic"),
     "link": ("paper link", "link", "links", "url", "pdf", "arxiv"),
@@ -64,7 +66,12 @@ def map_columns(headers: list[str]) -> dict[str, int]:
             if name in names and role not in roles:
                 roles[role] = index
                 break
-    if "title" not in roles and headers:
+    if "title" in roles:
+        roles["title_named"] = 1
+    elif "name" in roles:
+        roles["title"] = roles["name"]
+        roles["title_named"] = 1
+    elif headers:
         roles["title"] = 0
     return roles
 

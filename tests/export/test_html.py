@@ -70,7 +70,7 @@ def test_hostile_strings_only_reach_the_page_as_escaped_json(
     data = page_json(page)
     block = DATA_BLOCK.search(page).group(1)  # type: ignore[union-attr]
     assert "<" not in block and ">" not in block
-    assert "<img src=x onerror=alert(1)>" in data["nodes"]["label"]
+    assert '<img src=x onerror=alert("section")> Injection' in data["nodes"]["label"]
     assert "</script><script>alert(2)</script>" in data["nodes"]["label"]
     opened = re.findall(r"(?m)^<script", page)
     assert len(opened) == page.count("</script>") == 4  # data, library, renderer, page script

@@ -79,6 +79,12 @@ def test_gold_pairs_meet_the_target() -> None:
     assert scores["false_merges"] == 0
     assert scores["recall"] >= 0.97
     assert scores["pairs"] >= 80
+    assert "missing" not in scores["counts"], scores["errors"]
+    by_source = scores["by_source"]
+    assert isinstance(by_source, dict)
+    bundled, fixture = by_source["bundled"], by_source["fixture"]
+    assert bundled["fp"] == 0 and bundled["fn"] <= 2  # IFD alias, Impossible Distillation
+    assert fixture["fp"] == 0 and sum(fixture.values()) >= 25
 
 
 def test_iris_do_not_move_when_unrelated_entries_are_added(seeds: dict[str, ParsedList]) -> None:
@@ -103,3 +109,16 @@ def test_blocking_compares_far_fewer_pairs_than_all(seeds: dict[str, ParsedList]
     pairs = sum(1 for _ in candidate_pairs(mentions_of(entries)))
     everything = len(entries) * (len(entries) - 1) // 2
     assert pairs < everything / 20
+
+
+def test_pairs_may_name_fixture_lists(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "list_a,line_a,list_b,line_b,label,category,note\n"
+        "fixture:resolution/labels_a,18,fixture:resolution/labels_b,18,different,label-title,[9]\n"
+        "fixture:resolution/labels_a,8,llms-data-ai-v2,270,same,label-title,LIMA\n",
+        encoding="utf-8",
+    )
+    scores = evaluate(pairs, ROOT)
+    assert scores["counts"] == {"tn": 1, "tp": 1}
+    assert scores["by_source"] == {"fixture": {"tn": 1, "tp": 1}}

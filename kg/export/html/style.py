@@ -37,6 +37,10 @@ NODE_STYLES: tuple[NodeStyle, ...] = (
     NodeStyle("software", "Software", "#8c564b", "square", 8),
     NodeStyle("dataset", "Dataset", "#2ca02c", "diamond", 10),
     NodeStyle("model", "Model", "#9467bd", "hexagon", 10),
+    NodeStyle("video", "Video", "#e45756", "square", 8),
+    NodeStyle("course", "Course", "#72b7b2", "square", 8),
+    NodeStyle("book", "Book", "#b279a2", "square", 8),
+    NodeStyle("profile", "Person page", "#9d755d", "dot", 8),
     NodeStyle("method", "Method", "#e377c2", "triangleDown", 10),
     NodeStyle("benchmark", "Benchmark", "#bcbd22", "diamond", 10),
     NodeStyle("person", "Author", "#8f8f8f", "dot", 5, hidden=True),
@@ -58,7 +62,8 @@ EDGE_STYLES: tuple[EdgeStyle, ...] = (
 NODE_KINDS = {s.kind: s for s in NODE_STYLES}
 EDGE_KINDS = {s.kind: s for s in EDGE_STYLES}
 STRUCTURE = frozenset({"survey", "section"})
-WORKS = frozenset({"paper", "blog", "software", "dataset", "model"})
+WORKS = frozenset({"paper", "blog", "software", "dataset", "model", "video", "course", "book",
+                   "profile"})
 
 
 def legend() -> dict[str, list[dict[str, object]]]:
