@@ -44,9 +44,18 @@ class EntryContext:
         )
 
 
+_UNDEFINED_REFERENCE = re.compile(r"^\[(.+)\]\[[^\]]*\]$")
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*(?:[|｜•·]|\bnew\b|\bsee\b|\bat\b|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]"
+    r"|:[a-z0-9_+-]{2,30}:|[(\[（【—–-]))+\s*$"
+)
+
+
 def clean_title(raw: str) -> str:
     """Title as a reader would write it: repaired text, no wrapping marks or trailing full stop."""
     title = _WRAP.sub("", clean_text(raw))
+    title = _UNDEFINED_REFERENCE.sub(r"\1", title)
+    title = _TRAILING_MARKS.sub("", title) or title
     previous = None
     while previous != title:
         previous = title

@@ -12,19 +12,26 @@ from dataclasses import dataclass
 
 from kg.normalize import parse_venue
 
-_QUOTED = re.compile(r"[\"“”„]\s*(?P<title>[^\"“”„]{3,}?)\s*[\"“”]")
-# a sentence ends at ". ", "? " or "! " unless the dot closes an initial ("J. Smith")
-_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.?!])\s+|(?<=[?!])\s+|(?<=\.)\s+(?=[A-Z][a-z]{3,}\b)")
+_QUOTED = re.compile(r"[\"“”„《「]\s*(?P<title>[^\"“”„《》「」]{3,}?)\s*[\"“”》」]")
+_AUTHOR_YEAR = re.compile(r"^(?P<authors>[^()]+?)\s*\((?P<year>(?:19|20)\d{2})[a-z]?\)[.,:]?\s+(?P<rest>.+)$")
+_SENTENCE_END = re.compile(r"[.?!]\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-_PARTICLES = "van|von|de|der|den|da|di|la|le|del|dos|du|bin|al"
-_NAME_TOKEN = re.compile(rf"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:{_PARTICLES})|[\u4e00-\u9fff]{{2,4}})$")
-_SUMMARY_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*[:：]\s*(?=[\u4e00-\u9fff])|\s+[—–]\s*|\s*——\s*")
+_PARTICLES = frozenset("van von de der den da di la le del dos du bin al".split())
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _name_token(token: str) -> bool:
+    """A capitalised word, an initial, a particle ("van") or a CJK name."""
+    if token in _PARTICLES or _CJK_NAME.match(token):
+        return True
+    return token[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in token)
+_SUMMARY_SPLIT = re.compile(r"\s+[-–—|]\s+|\s+[—–]\s*|\s*——\s*")
 _SUMMARY_STARTS = frozenset(
     "a an the this that these we it its our proposes propose introduces introduce presents "
     "present uses use shows show official first survey code paper implementation "
     "describes explains how why what".split()
 )
-_TAIL_BRACKET = re.compile(r"\s*[(\[【]([^()\[\]【】]{2,60})[)\]】]\s*$")
+_TAIL_BRACKET = re.compile(r"\s*[(\[【（]([^()\[\]【】（）]{2,60})[)\]】）]\s*$")
 _TRAILING_VENUE = re.compile(r"[,.;]\s*([^,.;]{2,60})$")
 
 
@@ -41,6 +48,11 @@ class Citation:
 def split_citation(text: str) -> Citation:
     """Authors, title and the rest of a plain-text citation, in whatever order it is written."""
     text = text.strip()
+    dated = _AUTHOR_YEAR.match(text)
+    if dated and is_name_list(dated.group("authors")):
+        inner = _by_sentences(dated.group("rest"))
+        rest = " ".join(x for x in (inner.rest, dated.group("year")) if x)
+        return Citation(inner.title, dated.group("authors"), rest, inner.summary)
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group("title").split()) >= 1 and _quoted_is_title(text, quoted):
         before = text[: quoted.start()].strip(" ,.:;")
@@ -56,7 +68,9 @@ def _quoted_is_title(text: str, quoted: re.Match[str]) -> bool:
 
 
 def _by_sentences(text: str) -> Citation:
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    parts = sentences(text)
+    if len(parts) >= 2 and _lone_author(parts[0].rstrip("."), parts[1]):
+        return _with_tail(Citation(parts[1], parts[0].rstrip("."), " ".join(parts[2:])))
     if len(parts) >= 2 and is_name_list(parts[0].rstrip(".")):
         title, rest = parts[1], " ".join(parts[2:])
         return _with_tail(Citation(title, parts[0].rstrip("."), rest))
@@ -67,10 +81,57 @@ def _by_sentences(text: str) -> Citation:
     return _with_tail(Citation(text))
 
 
+def sentences(text: str) -> list[str]:
+    """Split at ". ", "? " and "! ", but never after an initial ("Ian J. Goodfellow")."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1] if before else ""
+        if match.group(0)[0] == "." and ((len(last) == 1 and last.isupper()) or last in _ABBREVIATIONS):
+            continue
+        parts.append(text[start : match.start() + 1].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+_ABBREVIATIONS = frozenset({"vs", "Proc", "pp", "Vol", "No", "Conf", "Int", "Trans", "J"})
+
+
+def _lone_author(first: str, second: str) -> bool:
+    """ "Hana Baker. A Title of Several Words": one name, then the title."""
+    tokens = first.split()
+    return (
+        2 <= len(tokens) <= 3
+        and is_name_list(f"{first}, {first}")
+        and len(second.split()) >= 4
+        and not is_venue_text(second.rstrip("."))
+    )
+
+
+def _trailing_names(title: str) -> tuple[str, str]:
+    """ "Title, Alice Smith, Bob Jones" → title and the authors after it."""
+    for match in re.finditer(r",\s+", title):
+        left, right = title[: match.start()], title[match.end() :]
+        pieces = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", _ET_AL.sub("", right)) if p]
+        if (
+            len(left.split()) >= 3
+            and pieces
+            and all(2 <= len(p.split()) <= 4 for p in pieces)
+            and is_name_list(f"{right}, {right}" if len(pieces) == 1 else right)
+        ):
+            return left, right
+    return title, ""
+
+
 def _with_tail(citation: Citation) -> Citation:
-    """Cut a summary after a dash and a venue tail off the title."""
+    """Cut a summary after a dash, trailing authors and a venue tail off the title."""
     title, summary = split_summary(citation.title)
     title, venue = split_venue_tail(title)
+    if not citation.authors:
+        title, names = _trailing_names(title)
+        citation.authors = names
     rest = " ".join(x for x in (venue, citation.rest) if x)
     return Citation(title, citation.authors, rest, summary or citation.summary)
 
@@ -95,7 +156,19 @@ def _reads_as_summary(text: str) -> bool:
 
 
 def split_venue_tail(title: str) -> tuple[str, str]:
-    """ "Title (TKDE, 2024)" or "Title, NeurIPS 2023" → title and venue text."""
+    """ "Title (TKDE, 2024)", "Title, NeurIPS 2023" or "Title ICML, 2023" → title and venue."""
+    found: list[str] = []
+    while True:
+        title, venue = _venue_tail_once(title)
+        if not venue:
+            return title, " ".join(reversed(found))
+        found.append(venue)
+
+
+_ET_AL = re.compile(r"(?i)[\s,]*\bet\.?\s*al\b\.?")
+
+
+def _venue_tail_once(title: str) -> tuple[str, str]:
     bracket = _TAIL_BRACKET.search(title)
     if bracket and is_venue_text(bracket.group(1)) and len(title[: bracket.start()].split()) >= 2:
         return title[: bracket.start()].strip(" ,.;:-"), bracket.group(1)
@@ -131,7 +204,7 @@ def is_name_list(text: str) -> bool:
         return False
     for piece in pieces:
         tokens = piece.replace(".", ". ").split()
-        if not 1 <= len(tokens) <= 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        if not 1 <= len(tokens) <= 5 or not all(_name_token(t) for t in tokens):
             return False
     multi = sum(len(p.split()) >= 2 for p in pieces)
     return (len(pieces) >= 2 and multi >= 1) or bool(re.search(r"[A-Z]\.", text)) or et_al
