@@ -77,8 +77,15 @@ def ingest_cmd(
     jsonl: Annotated[
         Path | None, typer.Option("--jsonl", help="Write the parsed entries as JSON Lines here.")
     ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="FILE:LINE", help="How that line of a list was read."),
+    ] = None,
 ) -> None:
     """Read lists and account for every line: entries, sections, placeholders, lines not understood."""
+    if explain is not None:
+        _explain(explain, as_json)
+        return
     result = _read(lists)
     summaries = [summarize(p) for p in result.parsed]
     if as_json:
@@ -92,6 +99,18 @@ def ingest_cmd(
     if jsonl is not None:
         count = write_jsonl(result.parsed, jsonl)
         typer.echo(f"wrote {count} entries to {jsonl}", err=as_json)
+
+
+def _explain(location: str, as_json: bool) -> None:
+    from kg.sources.base import ListReadError
+    from kg.sources.explain import explain_line, explain_text, parse_location
+
+    try:
+        found = explain_line(*parse_location(location))
+    except ListReadError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(found, indent=2, ensure_ascii=False) if as_json else explain_text(found))
 
 
 @app.command("audit")

@@ -48,3 +48,23 @@ def test_one_bad_file_among_good_ones_is_reported_but_exit_is_zero(tmp_path: Pat
     assert result.exit_code == 0
     assert "blob.bin: this looks like a binary file" in result.output
     assert "details-blocks" in result.output
+
+
+def test_ingest_explains_one_line() -> None:
+    target = "tests/fixtures/lists/dialects/italic_author_lines.md:21"
+    result = CliRunner().invoke(app, ["ingest", "--explain", target, "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["kind"] == "entry" and found["entry_line"] == 20
+    assert found["venue"] == "PNAS" and found["year"] == 2021
+    assert found["authors"][0] == "Alexander Rives"
+    assert found["links"] == [
+        {"role": "paper", "url": "https://doi.org/10.1073/pnas.2016239118", "label": ""}
+    ]
+
+
+def test_ingest_explain_refuses_bad_locations() -> None:
+    for bad in ("nope.md:3", "no-line-number", "tests/fixtures/lists/xss.md:9999"):
+        result = CliRunner().invoke(app, ["ingest", "--explain", bad])
+        assert result.exit_code == 2 and "error:" in result.output
+        assert "Traceback" not in result.output

@@ -90,7 +90,7 @@ def make_entry(
     code = code or next(
         (r.url for r in resources if r.role is LinkRole.CODE and r.url != url), None
     )
-    _note_defects(ctx, url, parts, identifiers, kind)
+    _note_defects(ctx, url or next((r.url for r in resources), None), parts, identifiers, kind)
     return Entry(
         list_id=ctx.list_id,
         file=ctx.file,

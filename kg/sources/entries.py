@@ -100,9 +100,7 @@ def read_more(spans: list[Span], parts: EntryParts) -> None:
     names = plain([s for s in italic if not _venue_like(s.text)])
     if names.strip(_EDGE_PUNCT) and not parts.authors_raw:
         parts.authors_raw = clean_text(names)
-    else:
-        italic = [s for s in italic if _venue_like(s.text)]
-    rest = [s for s in spans if s.href is None and (not s.em or s in italic)]
+    rest = [s for s in spans if s.href is None and (not s.em or _venue_like(s.text))]
     text = clean_text(_strip_links(plain(rest)).replace(BREAK, " ")).strip(_EDGE_PUNCT)
     if not text:
         return
