@@ -154,6 +154,8 @@ def _kind(url: str | None, section_label: str, links: list[str], title: str) -> 
     by_url = classify_url(url) if url else None
     if by_url is not None and by_url != WorkKind.PAPER:
         return by_url
+    if url is None and any(classify_url(link) == WorkKind.PAPER for link in links):
+        return WorkKind.PAPER  # an unlinked title with its [paper] link
     by_section = section_kind(section_label, title)
     if by_url is None and by_section is not None:
         return by_section

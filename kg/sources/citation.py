@@ -152,7 +152,9 @@ def _reads_as_summary(text: str) -> bool:
     if is_venue_text(text):
         return False
     word = first.strip("\"'“(").lower()
-    return bool(first[:1].islower()) or (word in _SUMMARY_STARTS and len(text.split()) >= 3)
+    words = text.split()
+    verb_second = len(words) >= 4 and words[1].islower() and words[1].endswith("s")
+    return bool(first[:1].islower()) or (word in _SUMMARY_STARTS and len(words) >= 3) or verb_second
 
 
 def split_venue_tail(title: str) -> tuple[str, str]:
@@ -179,7 +181,19 @@ def _venue_tail_once(title: str) -> tuple[str, str]:
         and len(title[: trailing.start()].split()) >= 2
     ):
         return title[: trailing.start()].strip(" ,.;:-"), trailing.group(1)
+    words = title.split()
+    for size in (1, 2, 3):
+        tail = " ".join(words[-size:])
+        if len(words) - size >= 3 and _known_venue(tail):
+            return " ".join(words[:-size]).strip(" ,.;:-"), tail
     return title, ""
+
+
+def _known_venue(text: str) -> bool:
+    """A venue's own name (with its year): "NeurIPS", "KDD 2019", "arXiv"; never a title word."""
+    info = parse_venue(text)
+    name = re.sub(r"\s*(?:19|20)\d{2}$", "", text).strip(" ,")
+    return info.venue is not None and info.status is not None and info.venue.lower() == name.lower()
 
 
 def is_venue_text(text: str) -> bool:

@@ -276,13 +276,30 @@ def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
             parts.highlighted = True
             text = text.replace(marker, " ")
             parts.title_raw = parts.title_raw.replace(marker, " ")
-    summary = _DASH_LEAD.match(text)
-    if summary and not _venue_like(text[summary.end() :]):
-        parts.summary = parts.summary or clean_text(text[summary.end() :]).strip() or None
-        text = ""
+    text = _DECORATION.sub(" ", text)
+    text, summary = _tail_summary(text)
+    if summary:
+        parts.summary = parts.summary or summary
+    by = _BY_AUTHORS.match(text)
+    if by and not parts.authors_raw and is_name_list(by.group("names")):
+        parts.authors_raw, text = by.group("names"), by.group("rest") or ""
     venue_raw, note = _venue_and_note(clean_text(text))
     parts.venue_raw = " ".join(x for x in (parts.venue_raw, venue_raw) if x)
     parts.note = parts.note or note
+
+
+def _tail_summary(text: str) -> tuple[str, str | None]:
+    """ "(CVPR 2016) - Skip connections that …" → the venue part and the summary after the dash."""
+    for match in _TAIL_DASH.finditer(text):
+        right = clean_text(text[match.end() :]).strip()
+        if right and not _venue_like(right) and not is_name_list(right.rstrip(".")):
+            return text[: match.start()], right
+    return text, None
+
+
+_TAIL_DASH = re.compile(r"(?:^|\s)[-–—:|]\s+(?=\S)")
+_BY_AUTHORS = re.compile(r"^\W*by\s+(?P<names>[^()]+?)\s*(?P<rest>\(.*)?$", re.IGNORECASE)
+_DECORATION = re.compile(r":[a-z0-9_+-]{2,30}:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 
 
 def _venue_like(text: str) -> bool:
@@ -290,7 +307,6 @@ def _venue_like(text: str) -> bool:
     return bool(text) and _is_tag(text) and len(text.split()) <= 6
 
 
-_DASH_LEAD = re.compile(r"^\s*[-–—:|]\s+(?=\S)")
 _GENERIC_LINK = re.compile(
     r"(?i)^\s*[\[(]?\s*(?:here|this|click here|link here|more|details)\s*[\])]?\s*$"
 )

@@ -41,6 +41,13 @@ NON_CONTENT_LABELS = (
     "acknowledgements",
     "acknowledgments",
     "contact",
+    "maintainers",
+    "maintainer",
+    "core team",
+    "team",
+    "sponsors",
+    "backers",
+    "feedback",
 )
 TOC_LABELS = ("contents", "table of contents", "toc")
 

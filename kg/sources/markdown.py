@@ -212,7 +212,7 @@ def _paragraph(inline: Token, walk: _Walk, in_list: bool) -> _Pending | None:
     for offset, line_spans in enumerate(split_lines(spans)):
         line0 = start + offset
         indented = walk.lines[line0][:1] in (" ", "\t")
-        if offset and owner is not None and _continues(line_spans, in_list and indented):
+        if offset and owner is not None and _continues(line_spans, in_list and indented, hard[offset]):
             _extend(walk, owner, line_spans, line0, join=owner.joinable and not hard[offset])
             continue
         owner = _line(line_spans, line0, walk, in_list and offset == 0, owner)
@@ -220,12 +220,15 @@ def _paragraph(inline: Token, walk: _Walk, in_list: bool) -> _Pending | None:
     return first
 
 
-def _continues(spans: list[Span], in_list: bool) -> bool:
-    """In a list item every indented line continues the entry unless it starts a new one;
-    elsewhere (and for lazy, unindented lines) only authors in italics or a short venue do."""
-    if in_list:
+def _continues(spans: list[Span], in_list: bool, after_hard_break: bool = False) -> bool:
+    """In a list item every indented line continues the entry unless it starts a new one, and so
+    does a line after a hard break; elsewhere (and for lazy, unindented lines) only authors in
+    italics, a short venue or a line of label links do."""
+    if in_list or after_hard_break:
         return not starts_entry(spans)
     visible = [s for s in spans if s.text.strip()]
+    if visible and all(s.href or s.image for s in visible):
+        return not starts_entry(spans)  # `[[paper]](…) [[code]](…)` under the title
     if not visible or any(s.href for s in visible):
         return False
     if visible[0].em:
