@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from kg.enrich import names
-from kg.enrich.cues import kind_cue
-from kg.enrich.versions import unversioned_base
+from kg.enrich.cues import kind_cue, name_kind
+from kg.enrich.versions import unversioned_base, version
 from kg.model import EntityKind, Entry, ParsedList
 from kg.resolve import Resolution, mention_id
 
@@ -47,7 +47,7 @@ class Claim:
 
 TitleClaim = tuple[str, Role, str, EntityKind | None]  # name, role, rule, kind
 
-_DATASET_SECTION = re.compile(r"\bdatasets?\b", re.IGNORECASE)
+_DATASET_SECTION = re.compile(r"\b(?:datasets?|corpus|corpora)\b", re.IGNORECASE)
 _SURVEY = re.compile(r"\b(survey|review)\b", re.IGNORECASE)
 
 
@@ -123,7 +123,8 @@ def settle(claims: list[Claim]) -> list[Claim]:
 
     A name a work presents is not also used, based on or mentioned by that work.  "… with X"
     builds on X when another work presents X or at least two works use it (Evol-Instruct in
-    WizardCoder and WizardMath); otherwise the work presents X itself (OSS-Instruct in Magicoder).
+    WizardCoder and WizardMath); otherwise the work presents X itself (OSS-Instruct in Magicoder),
+    unless X is a model or a release that the work only uses.
     """
     presenters: dict[str, set[str]] = defaultdict(set)
     users: dict[str, set[str]] = defaultdict(set)
@@ -136,7 +137,14 @@ def settle(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if c.role is not Role.INTRODUCED and c.work in presenters[c.key]:
             continue
-        if c.role is Role.USED and not presenters[c.key] and len(users[c.key]) < 2:
+        alone = not presenters[c.key] and len(users[c.key]) < 2
+        if c.role is Role.USED and alone and _may_be_new(c.name):
             c = replace(c, role=Role.INTRODUCED, rule="title-with-new-method")
         settled.append(c)
     return sorted(settled)
+
+
+def _may_be_new(name: str) -> bool:
+    """A method a title works with may be its own; a model or a versioned release ("GPT-4V",
+    "wav2vec 2.0") comes from elsewhere, even when no listed work presents it."""
+    return name_kind(name) is None and not version(name).versioned

@@ -25,9 +25,11 @@ _FINAL_DATA = _DATA_HEADS - {"data", "version", "token", "tokens"}
 _MODEL_HEADS = {"model", "models", "llm", "llms", "mllm", "mllms", "lm", "lms"}
 _GROUPS = {"family", "series", "suite"}
 _MODEL_NAME = re.compile(r"(gpt|llm|lm|llama|coder|math|-r1|chat)$", re.IGNORECASE)
+# A release of a model family: "GPT-4V", "GPT-4o", "GPT-3.5-turbo", "Llama-2-7B".
+_MODEL_RELEASE = re.compile(r"^(gpt|llama|llm)[-\s]?v?\d+(\.\d+)?[a-z]?(-[\w.]+)?$", re.IGNORECASE)
 _NP_STOP = re.compile(
     r"\s(?:for|to|with|via|by|in|on|from|through|towards?|into|using|that|which|at|across|"
-    r"without|beyond|as|of|between)\s",
+    r"without|beyond|as|of|between|based|built|collected|derived)\s",
     re.IGNORECASE,
 )
 
@@ -59,5 +61,7 @@ def kind_cue(name: str, subtitle: str) -> EntityKind | None:
 
 
 def name_kind(name: str) -> EntityKind | None:
-    """What the name alone suggests: "…GPT", "…LLM", "…Coder", "…Math" are usually models."""
-    return EntityKind.MODEL if _MODEL_NAME.search(bare_name(name)) else None
+    """What the name alone suggests: "…GPT", "…LLM", "…Coder", "…Math" are usually models, and
+    so are their releases ("GPT-4V")."""
+    model = _MODEL_NAME.search(bare_name(name)) or _MODEL_RELEASE.search(name)
+    return EntityKind.MODEL if model else None

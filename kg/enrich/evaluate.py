@@ -5,6 +5,11 @@ relations the extractor produced; a labelled row counts only while the extractor
 (otherwise it is reported as stale).  `data/eval/relations_true.csv` (subject, predicate, object,
 note) lists relations a reader of the lists expects, written without looking at the output; recall
 is measured on the extraction rules alone, and again with the curated facts added.
+
+The corpus (`read_corpus`: fixture lists of many fields, `data/eval/relations_corpus_labelled.csv`,
+same columns) is scored by `evaluate_corpus`.  Its rows also name relations the extractor should
+yield (correct, not produced: missed) or must not yield (wrong, not produced: avoided); an empty
+rule matches any rule, and a name shared by homonyms matches each of them.
 """
 
 from __future__ import annotations
@@ -17,11 +22,21 @@ from pathlib import Path
 from kg.enrich import Enrichment
 from kg.enrich.curated import RULE as CURATED
 from kg.enrich.refs import RefError, Refs
-from kg.model import Relation
+from kg.model import ParsedList, Relation, SurveyList
 from kg.report import table
 from kg.resolve import Resolution
+from kg.sources import read_list
 
-__all__ = ["EvalResult", "evaluate", "evaluate_files", "report"]
+__all__ = [
+    "EvalResult",
+    "corpus_report",
+    "evaluate",
+    "evaluate_corpus",
+    "evaluate_files",
+    "read_corpus",
+    "report",
+    "rows",
+]
 
 Key = tuple[str, str, str]
 
@@ -38,6 +53,12 @@ class EvalResult:
     found: Counter[str] = field(default_factory=Counter)  # by extraction rules
     found_curated: Counter[str] = field(default_factory=Counter)  # with curated facts
     found_by_rule: Counter[str] = field(default_factory=Counter)
+    # corpus rows by predicate: true rows produced or missed, false rows produced or avoided
+    true_found: Counter[str] = field(default_factory=Counter)
+    missed: Counter[str] = field(default_factory=Counter)
+    false_produced: Counter[str] = field(default_factory=Counter)
+    avoided: Counter[str] = field(default_factory=Counter)
+    per_list: dict[str, Counter[str]] = field(default_factory=dict)  # list id → counts
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -61,7 +82,7 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -146,7 +167,76 @@ def evaluate(
 def evaluate_files(
     enrichment: Enrichment, resolution: Resolution, labelled: Path, true: Path
 ) -> EvalResult:
-    return evaluate(enrichment, resolution, _rows(labelled), _rows(true))
+    return evaluate(enrichment, resolution, rows(labelled), rows(true))
+
+
+def read_corpus(files: list[Path]) -> list[ParsedList]:
+    """Each list file read as `kg ingest FILE` reads it: its stem is its id and title."""
+    stems = Counter(f.stem for f in files)
+    if clash := sorted(s for s, n in stems.items() if n > 1):
+        raise ValueError(f"two corpus lists share a file name: {', '.join(clash)}")
+    return [read_list(SurveyList(id=f.stem, title=f.stem, file=str(f)), Path(".")) for f in files]
+
+
+RuleKey = tuple[str, str, str, str]
+
+
+def _produced(row: dict[str, str], refs: Refs, triples: dict[Key, set[str]]) -> set[RuleKey]:
+    """The produced relations (with their rule) the row labels, for any node its references may
+    name; an empty rule stands for every rule but the curated facts."""
+    found = set()
+    for s in refs.candidates(row["subject"]):
+        for o in refs.candidates(row["object"]):
+            rules = triples.get((s, row["predicate"], o), set())
+            rules = rules & {row["rule"]} if row["rule"] else rules - {CURATED}
+            found |= {(s, row["predicate"], o, rule) for rule in rules}
+    return found
+
+
+def _corpus_row(result: EvalResult, row: dict[str, str], produced: set[RuleKey]) -> None:
+    """Count one labelled row: per rule when produced, and per predicate as found, missed,
+    produced or avoided."""
+    correct, predicate = row["judgement"] == "correct", row["predicate"]
+    if correct:
+        (result.true_found if produced else result.missed)[predicate] += 1
+    else:
+        (result.false_produced if produced else result.avoided)[predicate] += 1
+    for rule in {k[3] for k in produced}:
+        (result.correct if correct else result.wrong)[rule] += 1
+    if correct and not produced:
+        result.problems.append(f"MISSED {_row(row)}: {row['note']}")
+    if produced and not correct:
+        result.problems.append(f"WRONG {_row(row)}: {row['note']}")
+
+
+def _count_lists(result: EvalResult, relations: list[Relation], seen: set[RuleKey]) -> None:
+    """Per list: the relations read from its entries, and how many of them are labelled."""
+    for r in relations:
+        labelled = (r.subject, r.predicate, r.object, r.rule) in seen
+        for list_id in {m.rsplit(":", 1)[0] for m in r.mentions}:
+            counts = result.per_list.setdefault(list_id, Counter())
+            counts.update({r.predicate: 1, "labelled": int(labelled)})
+
+
+def evaluate_corpus(
+    enrichment: Enrichment, resolution: Resolution, labelled: list[dict[str, str]]
+) -> EvalResult:
+    """Score the corpus enrichment: precision on produced rows, and the rows it misses or avoids."""
+    refs = Refs(enrichment.entities, enrichment.relations, resolution.works)
+    triples: dict[Key, set[str]] = defaultdict(set)
+    for r in enrichment.relations:
+        triples[(r.subject, r.predicate, r.object)].add(r.rule)
+    result, seen = EvalResult(), set()
+    for row in labelled:
+        produced = _produced(row, refs, triples)
+        _corpus_row(result, row, produced)
+        seen |= produced
+    for r in enrichment.relations:
+        result.predicate_of[r.rule] = r.predicate
+        if (r.subject, r.predicate, r.object, r.rule) not in seen and r.rule != CURATED:
+            result.unlabelled[r.rule] += 1
+    _count_lists(result, enrichment.relations, seen)
+    return result
 
 
 def _precision_row(
@@ -219,6 +309,49 @@ def report(result: EvalResult) -> str:
         "",
         "true relations found, per rule (a relation may be found by several rules)",
         _rule_table(result),
+    ]
+    if result.problems:
+        parts += ["", *result.problems]
+    return "\n".join(parts)
+
+
+def _labelled_row(label: str, counts: list[int]) -> tuple[object, ...]:
+    found, missed, produced, avoided = counts
+    return label, found + missed, found, f"{_ratio(found, found + missed):.3f}", produced, avoided
+
+
+def _labelled_rows_table(result: EvalResult) -> str:
+    """Per predicate: true rows found (recall on them) and false rows produced or avoided."""
+    counters = (result.true_found, result.missed, result.false_produced, result.avoided)
+    body = [_labelled_row(p, [c[p] for c in counters]) for p in sorted(set().union(*counters))]
+    body.append(_labelled_row("all", [sum(c.values()) for c in counters]))
+    headers = ("predicate", "true rows", "found", "recall", "false rows produced", "avoided")
+    return table(headers, body)
+
+
+def _lists_table(result: EvalResult, lists: list[ParsedList]) -> str:
+    """Per list: entries, relations read from them by predicate, and how many are labelled."""
+    predicates = ("introduces", "extends", "evaluatedOn")
+    body = []
+    for p in sorted(lists, key=lambda p: p.source.id):
+        counts = result.per_list.get(p.source.id, Counter())
+        body.append(
+            (p.source.id, len(p.entries), *(counts[k] for k in predicates), counts["labelled"])
+        )
+    return table(("list", "entries", *predicates, "labelled"), body)
+
+
+def corpus_report(result: EvalResult, lists: list[ParsedList]) -> str:
+    """The tables `benchmarks/eval_relations.py --corpus` prints, then every problem row."""
+    parts = [
+        f"corpus: {len(lists)} lists, {sum(len(p.entries) for p in lists)} entries",
+        _lists_table(result, lists),
+        "",
+        "precision on the labelled corpus rows the extractor produces",
+        _precision_table(result),
+        "",
+        "labelled corpus rows: true ones found, false ones produced or avoided",
+        _labelled_rows_table(result),
     ]
     if result.problems:
         parts += ["", *result.problems]

@@ -3,7 +3,8 @@
 "Tinygsm: achieving> 80% on gsm8k …" reports results on GSM8K.  Only datasets and benchmarks
 count; a work never evaluates on what it presents or builds on ("… Version of RedPajama").
 Names written in capitals only ("MATH", "LESS") must appear in capitals, so that "Math Word
-Problems" is not the MATH benchmark.
+Problems" is not the MATH benchmark, and other names must be written as names: "Multiple Images"
+folds like MultiPL-E but does not name it.
 
 Confidence: title-benchmark 0.85; summary-benchmark 0.7, because a summary ("uses X") mentions
 data more loosely than a title.
@@ -12,6 +13,7 @@ data more loosely than a title.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -36,11 +38,24 @@ def _spans(words: list[str]) -> Iterator[tuple[int, int]]:
             yield i, i + size
 
 
+def _loose(text: str) -> str:
+    """Case and accents do not count; spaces, hyphens and the letters themselves do."""
+    bare = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in bare if not unicodedata.combining(ch)).casefold()
+
+
 def _spelled(span: str, entity: Entity) -> bool:
-    """A name written in capitals only ("MATH", "LESS") must be written so in the text."""
+    """Whether the text writes the entity's name rather than a word that folds like it.
+
+    A name in capitals only ("MATH", "LESS") must be written so.  Otherwise the span must be one
+    of the entity's spellings up to case and accents ("gsm8k", "Tulu"), or itself read as a coined
+    name ("GSM-8K"): "Multiple Images" does not name MultiPL-E.
+    """
     if entity.name.isalpha() and entity.name.isupper():
         return span.isupper()
-    return True
+    if _loose(span) in {_loose(n) for n in (entity.name, *entity.aliases)}:
+        return True
+    return any(names.is_distinctive(t) for t in span.split())
 
 
 def _versioned(words: list[str], end: int) -> bool:
@@ -98,9 +113,15 @@ def evaluated_on(
             continue
         for rule, text, mention in _texts(work, mentions):
             for entity_id in named_entities(text, index, _DATA_KINDS):
-                if (work.id, entity_id) not in own:
+                if (work.id, entity_id) not in own and not _itself(text, index.entity(entity_id)):
                     found[(work.id, entity_id, rule)].append((mention, text))
     return [_relation(key, hits, index) for key, hits in sorted(found.items())]
+
+
+def _itself(text: str, entity: Entity) -> bool:
+    """A title that is the name alone ("COCO") is the entry of the thing itself, not a paper
+    reporting results on it."""
+    return names.fold(text) in {names.fold(n) for n in (entity.name, *entity.aliases)}
 
 
 def _relation(

@@ -2,11 +2,13 @@
 
 Works presenting the same name are compared by what their titles say besides the name; works
 that say different things get separate entities, the others share one (a blog post and the paper
-it reports on; a paper listed under two arXiv ids).
+it reports on; a paper listed under two arXiv ids).  Names that only fold alike ("XLSR" of 2020,
+"XLS-R" of 2021) are written differently by their presenters and name different things.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 
 from rapidfuzz import fuzz
@@ -25,8 +27,21 @@ def _stripped(claim: Claim) -> str:
     return " ".join(t for t in title_key(claim.title).split() if names.fold(t) != claim.key)
 
 
+def _spelling(claim: Claim) -> str:
+    """The name as written, case and accents aside: "XLSR" and "XLS-R" differ, "Tülu" and "TULU"
+    do not."""
+    bare = unicodedata.normalize("NFKD", claim.name)
+    return "".join(ch for ch in bare if not unicodedata.combining(ch)).casefold()
+
+
 def _alike(a: list[Claim], b: list[Claim]) -> bool:
-    return any(fuzz.token_set_ratio(_stripped(x), _stripped(y)) >= SAME_THING for x in a for y in b)
+    """Two works present one thing when they spell its name alike and say alike things of it."""
+    return any(
+        _spelling(x) == _spelling(y)
+        and fuzz.token_set_ratio(_stripped(x), _stripped(y)) >= SAME_THING
+        for x in a
+        for y in b
+    )
 
 
 def _clusters(presented: dict[str, list[Claim]]) -> list[list[str]]:

@@ -3,8 +3,10 @@
 A title names things in a few recognisable ways: an acronym or coined word before the colon
 ("DEITA: …", "Magpie: …"), a named technique after "with"/"via" ("… with Evol-Instruct"), a model
 report ("Phi-4 Technical Report"), a dataset or benchmark phrase ("the MATH Dataset", "MMLU
-Benchmark") and a base ("… Version of RedPajama").  Everything here works on one string; deciding
-what the names refer to across lists is the job of `kg.enrich.claims` and `kg.enrich.entities`.
+Benchmark") and a base ("… Version of RedPajama").  Sizes, units and number formats ("7B",
+"8-bit", "FP8") and the acronyms of a field's vocabulary ("GPU", "KV", "ASR") are never names.
+Everything here works on one string; deciding what the names refer to across lists is the job of
+`kg.enrich.claims` and `kg.enrich.entities`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = [
     "fold",
     "is_distinctive",
     "is_generic",
+    "is_quantity",
     "leading_dataset",
     "looks_like_name",
     "prefix_names",
@@ -43,12 +46,23 @@ GENERIC_WORDS = frozenset(
     annotation curation pruning compression
     """.split()
 )
-# Acronyms that are vocabulary, not names ("with LLMs", "via RL", "for HLS via GNN …").
+# Acronyms that are vocabulary, not names ("with LLMs", "via RL", "for HLS via GNN …"): fields,
+# tasks, architectures and hardware that every list of a field writes ("KV Cache", "ASR", "GPU").
 GENERIC_ACRONYMS = frozenset(
     """
     ai api apis cad cnn cot dpo gnn gpt gui hls icl ift it kd kg lm lms llm llms lora mcts ml
     mllm mllms moe ner nlp nlu pdf ppo qa rag rl rlhf sft sql ts
+    ar asic asr cnns cpu cpus cv dl dnn dnns drl e2e fpga gan gans gpu gpus hci hpc io iot ir
+    kv lmm lmms lstm lvlm lvlms marl mlp mt nlg nmt npu ocr ood sdk slam slu sota tpu tts ui ux vae
+    vaes vlm vlms vqa vr xr
     """.split()
+)
+# Sizes, units and number formats: "7B", "1.6B", "8-bit", "128K", "3D", "FP8", "INT4", "W4A8".
+# They qualify a model or a method and never name one.
+_QUANTITY = re.compile(
+    r"^(?:\d[\d.,]*(?:x\d[\d.,]*)?-?[a-z%]{0,4}"
+    r"|(?:mx)?(?:fp|bf|int|uint|nf|tf)\d+|e\d+m\d+|w\d+a\d+(?:kv\d+)?)$",
+    re.IGNORECASE,
 )
 # A prefix ending in one of these is a description ("Packing Analysis"), not a name.
 GENERIC_HEADS = GENERIC_WORDS - {"knowledge", "instructions", "web", "ai"}
@@ -63,7 +77,7 @@ FUNCTION_WORDS = frozenset(
     """
     a an the of for to with via by in on at from through into is are be as and or your you we
     our what how can do does should not more less than using without towards toward beyond
-    over make makes
+    over make makes vs versus
     """.split()
 )
 # Hyphenated descriptive compounds that are vocabulary, not names.
@@ -90,18 +104,25 @@ def fold(name: str) -> str:
     """The matching key of a name: case, accents, spaces and hyphens do not count.
 
     "GSM8K", "gsm8k" and "GSM-8K" fold alike, as do "Tülu" and "Tulu"; "STaR" and "rStar" do
-    not, and neither do "LESS" and "Less is More" (the phrase is no name in the first place).
+    not, and neither do "LESS" and "Less is More" (the phrase is no name in the first place), nor
+    "QuIP#" and "QuIP", nor "Multi-News+" and "Multi-News".
     """
     bare = "".join(
         ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
     )
-    bare = _SELF_INSTRUCTION.sub(r"\1instruct", bare.casefold().replace("+", "plus"))
+    bare = bare.casefold().replace("+", "plus").replace("#", "sharp")
+    bare = _SELF_INSTRUCTION.sub(r"\1instruct", bare)
     return "".join(ch for ch in bare if ch.isalnum())
 
 
 def tokens(text: str) -> list[str]:
     """Words with surrounding quotes and punctuation removed."""
     return [t.strip(_TRIM) for t in text.split() if t.strip(_TRIM)]
+
+
+def is_quantity(token: str) -> bool:
+    """A size, unit or number format ("7B", "8-bit", "FP8"): it qualifies a name, never is one."""
+    return _QUANTITY.match(token.strip(_TRIM)) is not None
 
 
 def _has_camel(token: str) -> bool:
@@ -128,6 +149,8 @@ def is_distinctive(token: str) -> bool:
     """Whether one word reads as a coined name rather than as an English word."""
     if token.casefold() in GENERIC_ACRONYMS or token.casefold() in GENERIC_COMPOUNDS:
         return False
+    if is_quantity(token):
+        return False
     if re.search(r"[A-Za-z]", token) and re.search(r"\d", token):
         return True
     return _has_camel(token) or _is_acronym(token) or _compound_is_named(token)
@@ -136,7 +159,8 @@ def is_distinctive(token: str) -> bool:
 def is_generic(name: str) -> bool:
     """Generic words (Data, LLM, Survey, Model …) and generic compounds are never entities."""
     key = name.casefold().strip(_TRIM)
-    return key in GENERIC_WORDS or key in GENERIC_ACRONYMS or key in GENERIC_COMPOUNDS
+    generic = key in GENERIC_WORDS or key in GENERIC_ACRONYMS or key in GENERIC_COMPOUNDS
+    return generic or is_quantity(key)
 
 
 def _is_single_name(token: str) -> bool:
@@ -181,11 +205,15 @@ def looks_like_name(text: str) -> bool:
     return _is_single_name(words[0]) if len(words) == 1 else _is_phrase_name(words)
 
 
+_REPORT = re.compile(r"^(?P<name>.+?)\s+technical\s+report$", re.IGNORECASE)
 _ACRONYM_IN_PARENS = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]+)\)$")
 
 
 def _segment_name(segment: str) -> str | None:
-    """The name a segment states: "Automatic Dataset Construction (ADC)" states ADC."""
+    """The name a segment states: "Automatic Dataset Construction (ADC)" states ADC; "Phi-3
+    Technical Report" states none (the report's model is read by `report_names`)."""
+    if _REPORT.match(segment):
+        return None
     match = _ACRONYM_IN_PARENS.match(segment)
     if match and is_distinctive(match["short"].strip()):
         return match["short"].strip()
@@ -226,9 +254,6 @@ def subtitle(title: str, names: list[str]) -> str:
     return " ".join(segments[len(names) :]) if names else title
 
 
-_REPORT = re.compile(r"^(?P<name>.+?)\s+technical\s+report$", re.IGNORECASE)
-
-
 def report_names(title: str) -> list[str]:
     """ "Phi-4 Technical Report", "… II: phi-1.5 technical report": the model the report is about."""
     names = []
@@ -243,15 +268,20 @@ _USED = re.compile(r"\b(?:with|via|using|through)\s+(?P<phrase>[^,:;()]+)", re.I
 
 
 def _coined_run(phrase: str) -> str | None:
-    """The first run of coined words in a phrase, stopping at a function word."""
+    """The first run of coined words in a phrase, with its version ("wav2vec 2.0").
+
+    The run must end the phrase or meet a function word: a run followed by a noun qualifies that
+    noun ("KV Cache Quantization", "wav2vec 2.0 Embeddings", "DeNoising Anchor Boxes"), so the
+    title names what it applies X to, not a method it builds on.
+    """
     run: list[str] = []
     for token in tokens(phrase):
         if token.casefold() in FUNCTION_WORDS:
             break
-        if is_distinctive(token):
+        if is_distinctive(token) or (run and _VERSION_WORD.match(token)):
             run.append(token)
         elif run:
-            break
+            return None
     return " ".join(run) or None
 
 

@@ -2,7 +2,10 @@
 
 A name splits into a stem, a version and a tail ("Qwen2.5-Math" → qwen, 2.5, math); names with
 the same stem and tail form a family in which a higher version is a later version.  Numbers of
-ten or more are years ("AMC 23", "AIME 24"), not versions.
+ten or more are years ("AMC 23", "AIME 24"), not versions.  A stem must be a name of its own:
+two letters at least ("RT-1" and "RT-2" are one family; "T0" and "T1", "D4" and "d1" are
+unrelated names, not versions of "T" and "D"), and no generic word or number format ("INT4" and
+"INT8" are formats, not releases).
 """
 
 from __future__ import annotations
@@ -10,18 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.enrich.names import fold, tokens
+from kg.enrich.names import fold, is_generic, is_quantity, tokens
 
-__all__ = ["MAX_VERSION", "Version", "bare_name", "unversioned_base", "version"]
+__all__ = ["MAX_VERSION", "MIN_STEM_LETTERS", "Version", "bare_name", "unversioned_base", "version"]
 
 MAX_VERSION = 10
+MIN_STEM_LETTERS = 2  # "RT", "phi", "SAM" are names; "T" and "D" are not
 _VERSION = re.compile(
     r"^(?P<stem>.*?[A-Za-z])"
-    r"(?:[\s-]?(?P<num>v?\d+(?:\.\d+)*)|[\s-](?P<word>II|III|IV|VI|Zero|Plus|Pro)|(?P<plus>\+\+?))"
+    r"(?:[\s-]?(?P<num>[vV]?\d+(?:\.\d+)*)"
+    r"|[\s-](?P<word>II|III|IV|VI|Zero|Plus|Pro|Next|NeXT)|(?P<plus>\+\+?|#))"
     r"(?P<tail>-[A-Za-z][\w-]*)?$"
 )
 _ROMAN = {"ii": 2.0, "iii": 3.0, "iv": 4.0, "vi": 6.0}
-_VARIANTS = {"zero", "plus", "pro", "+", "++"}
+_VARIANTS = {"zero", "plus", "pro", "next", "+", "++", "#"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class Version:
     number: float | None
     tail: str
     variant: bool = False  # "-Zero", "-Pro", "+": a later variant without a number
+    notation: str = ""  # "v" for "YOLOv7", "roman" for "HuatuoGPT-II", "" for "Llama 2"
 
     @property
     def family(self) -> tuple[str, str]:
@@ -52,9 +58,30 @@ def _number(text: str) -> float | None:
         return None
 
 
+def _notation(match: re.Match[str]) -> str:
+    if match["num"]:
+        return "v" if match["num"][:1] in "vV" else ""
+    return "roman" if (match["word"] or "").casefold() in _ROMAN else ""
+
+
+def _is_stem(stem: str) -> bool:
+    """Whether the part before a version can name a family on its own."""
+    letters = sum(ch.isalpha() for ch in stem)
+    return letters >= MIN_STEM_LETTERS and not is_generic(stem.strip(" -"))
+
+
+def _match(name: str) -> re.Match[str] | None:
+    """The version reading of a name, when its stem is a name and its stem and number no number
+    format ("FP8-LM" is a name, but no version 8 of an "FP")."""
+    match = _VERSION.match(name.strip())
+    if match is None or not _is_stem(match["stem"]):
+        return None
+    return None if is_quantity(match["stem"] + (match["num"] or "")) else match
+
+
 def version(name: str) -> Version:
     """The version reading of a name (folded stem and tail)."""
-    match = _VERSION.match(name.strip())
+    match = _match(name)
     if not match:
         return Version(fold(name), None, "")
     stem, tail = fold(match["stem"]), fold(match["tail"] or "")
@@ -64,12 +91,12 @@ def version(name: str) -> Version:
     number = _number(match["num"] or word)
     if number is None or number >= MAX_VERSION:
         return Version(fold(name), None, "")
-    return Version(stem, number, tail)
+    return Version(stem, number, tail, notation=_notation(match))
 
 
 def bare_name(name: str) -> str:
     """The name without its version, as written: "HuatuoGPT-II" → "HuatuoGPT"."""
-    match = _VERSION.match(name.strip())
+    match = _match(name)
     return match["stem"] if match else name
 
 

@@ -20,10 +20,26 @@ _PARTICLES = frozenset("van von de der den da di la le del dos du bin al".split(
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
+_TITLE_WORDS = frozenset(
+    """learning network networks graph graphs transformer transformers model models data deep
+    neural language languages vision visual image images video training attention generation
+    reasoning benchmark benchmarks dataset datasets survey review scalable efficient robust
+    system systems agent agents policy policies control robot robots robotic recognition detection
+    segmentation representation representations embedding embeddings large small general
+    powerful simple unified universal generative diffusion adversarial contrastive supervised
+    self-supervised unsupervised reinforcement retrieval search speech audio text knowledge
+    question answering translation classification optimization inference analysis study approach
+    method methods framework frameworks toward towards via using with for from of the and in on
+    all you need is are""".split()
+)
+
+
 def _name_token(token: str) -> bool:
-    """A capitalised word, an initial, a particle ("van") or a CJK name."""
+    """A capitalised word, an initial, a particle ("van") or a CJK name; never a title word."""
     if token in _PARTICLES or _CJK_NAME.match(token):
         return True
+    if token.lower().strip(".,") in _TITLE_WORDS:
+        return False
     return token[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in token)
 _SUMMARY_SPLIT = re.compile(r"\s+[-–—|]\s+|\s+[—–]\s*|\s*——\s*")
 _SUMMARY_STARTS = frozenset(
@@ -69,6 +85,8 @@ def _quoted_is_title(text: str, quoted: re.Match[str]) -> bool:
 
 def _by_sentences(text: str) -> Citation:
     parts = sentences(text)
+    if len(parts) >= 2 and is_name_list(parts[1].rstrip(".")) and not is_name_list(parts[0]):
+        return _with_tail(Citation(parts[0], parts[1].rstrip("."), " ".join(parts[2:])))
     if len(parts) >= 2 and _lone_author(parts[0].rstrip("."), parts[1]):
         return _with_tail(Citation(parts[1], parts[0].rstrip("."), " ".join(parts[2:])))
     if len(parts) >= 2 and is_name_list(parts[0].rstrip(".")):

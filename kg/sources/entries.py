@@ -80,7 +80,7 @@ def read_entry(spans: list[Span]) -> EntryParts | None:
     elif spans[0].strong and not _quoted_ahead(spans):
         head = _take_while(spans, lambda s: s.strong and s.href is None)
         tail = spans[len(head) :]
-        parts.title_raw = plain(head).split(BREAK)[0]
+        parts.title_raw = first_part(plain(head))
     else:
         head = _take_while(spans, lambda s: not s.em and s.href is None)
         tail = spans[len(head) :]
@@ -141,15 +141,19 @@ def _quoted_ahead(spans: list[Span]) -> bool:
 
 def _plain_head(parts: EntryParts, head: list[Span]) -> None:
     """An unlinked title: a bare URL in it becomes the link, the rest is read as a citation."""
-    text = plain(head).split(BREAK)[0].split("\n")[0]
+    text = first_part(plain(head)).split("\n")[0]
     refused = _REFUSED_LINK.match(text.strip())
     if refused:  # markdown left `[text](javascript:…)` as text: keep the title, flag the target
         parts.title_raw, parts.url = refused.group(1), refused.group(2) or None
         return
     match = BARE_URL.search(text)
     if match:
+        before, label = _strip_label_words(text[: match.start()])
         parts.url = parts.url or match.group(0).rstrip(".,;:")
-        text = (text[: match.start()] + " " + text[match.end() :]).strip(_EDGE_PUNCT)
+        parts.labels.setdefault(parts.url, label)
+        parts.venue_raw = " ".join(x for x in (parts.venue_raw, _bare_links(text[match.end() :], parts)) if x)
+        text = before.strip(_EDGE_PUNCT) if before.strip(_EDGE_PUNCT) else ""
+    text, _ = _strip_label_words(text)
     if not text.strip():
         parts.title_raw = parts.url or ""
         return
@@ -158,6 +162,47 @@ def _plain_head(parts: EntryParts, head: list[Span]) -> None:
     parts.authors_raw = parts.authors_raw or citation.authors
     parts.venue_raw = " ".join(x for x in (citation.rest, parts.venue_raw) if x)
     parts.summary = parts.summary or citation.summary
+
+
+def first_part(text: str) -> str:
+    """The text before the first `<br>`, unless the title itself runs on over it ("…: <br> …")."""
+    pieces = text.split(BREAK)
+    title = pieces[0]
+    for piece in pieces[1:]:
+        if not title.rstrip().endswith((":", "-", "–", "—", ",")):
+            break
+        title = f"{title.rstrip()} {piece.strip()}"
+    return title
+
+
+_LABEL_WORDS = re.compile(
+    r"(?:\s*[\[【(]([^\s\[\]【】()]{1,20})[\]】)]|\s*[,;|]\s*([^\s\[\]【】(),;|]{1,20}))\s*$"
+)
+
+
+def _strip_label_words(text: str) -> tuple[str, str]:
+    """ "Title (ICCV 2019)【论文】" or "Title, code" → the text without its trailing link labels."""
+    label = ""
+    while True:
+        match = _LABEL_WORDS.search(text)
+        word = match and (match.group(1) or match.group(2))
+        if not match or label_role(word or "") is None or not text[: match.start()].strip():
+            return text, label
+        label = label or str(word)
+        text = text[: match.start()]
+
+
+def _bare_links(text: str, parts: EntryParts) -> str:
+    """More bare URLs after the first, each with the label written before it; the rest is text."""
+    rest = []
+    last = 0
+    for match in BARE_URL.finditer(text):
+        before, label = _strip_label_words(text[last : match.start()])
+        rest.append(before)
+        _keep_link(parts, match.group(0).rstrip(".,;:"), label)
+        last = match.end()
+    rest.append(text[last:])
+    return clean_text(" ".join(rest)).strip(_EDGE_PUNCT)
 
 
 def _title_around_link(parts: EntryParts, tail: list[Span]) -> list[Span]:
@@ -247,11 +292,16 @@ def _is_label_link(spans: list[Span]) -> bool:
     text = plain(link).strip()
     if all(s.image for s in link if s.text.strip() or s.image):
         return True
+    if text.strip("[]() ").lower() in _NAMES_TOO:
+        return False  # `[PyTorch](…) - Tensors and …`: a tool named like a label is a title
     return (
         label_role(text) is not None
         or is_number_label(text)
         or _GENERIC_LINK.match(text) is not None
     )
+
+
+_NAMES_TOO = frozenset({"pytorch", "tensorflow", "jax", "hugging face", "huggingface", "medium"})
 
 
 def _keep_link(parts: EntryParts, href: str | None, label: str) -> None:

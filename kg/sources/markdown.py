@@ -17,7 +17,7 @@ from kg.sources.headings import is_non_content, is_toc, split_heading
 from kg.sources.htmlblocks import HtmlCell, holds_rows, html_rows
 from kg.sources.inline import Span, hard_breaks, only_images, plain, spans_of, split_lines
 from kg.sources.sections import SectionTree, TocEntry
-from kg.sources.tables import map_columns, read_row
+from kg.sources.tables import is_placeholder_title, map_columns, read_row
 
 
 def markdown_parser() -> MarkdownIt:
@@ -283,7 +283,7 @@ def _line(
         walk.mark(line0, LineKind.STRUCTURE, "in-page anchor link")
         return None
     parts = read_entry(spans)
-    if parts is None or not clean_text(parts.title_raw).strip(" .-"):
+    if parts is None or is_placeholder_title(parts.title_raw):
         walk.mark(line0, LineKind.PLACEHOLDER, "entry without a title")
         walk.issue(line0 + 1, "placeholder", "bullet without a title")
         return None

@@ -15,7 +15,7 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     "name": ("name", "method", "methods", "model name", "名称", "方法"),
     "summary": ("tldr", "summary", "description", "abstract", "notes", "note", "remark"),
     "category": ("category", "categories", "tags", "tag", "type", "topic"),
-    "link": ("paper link", "link", "links", "url", "pdf", "arxiv"),
+    "link": ("paper link", "link", "links", "url", "pdf", "arxiv", "paper", "papers", "论文"),
     "year": ("year", "date"),
     "venue": ("venue", "publish", "published in", "published", "publication", "conference"),
     "code": (
@@ -42,7 +42,19 @@ PLACEHOLDER_TITLES = {
     "todo",
     "tbd",
     "...",
+    "coming soon",
+    "to be added",
+    "to be announced",
+    "tba",
+    "wip",
+    "placeholder",
 }
+
+
+def is_placeholder_title(raw: str) -> bool:
+    """No title, or a stand-in ("TBD", "example paper", "coming soon") where a title should be."""
+    title = clean_text(raw).strip(" .-:").lower()
+    return not title or title in PLACEHOLDER_TITLES or title.startswith("example ")
 
 
 @dataclass
@@ -62,10 +74,9 @@ def map_columns(headers: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for index, header in enumerate(headers):
         name = re.sub(r"\s+", " ", clean_text(header).strip(" *_:").lower())
-        for role, names in COLUMN_ROLES.items():
-            if name in names and role not in roles:
-                roles[role] = index
-                break
+        free = [role for role, names in COLUMN_ROLES.items() if name in names and role not in roles]
+        if free:  # a second "Paper" column after "Title" holds the paper's link
+            roles[free[0]] = index
     if "title" in roles:
         roles["title_named"] = 1
     elif "name" in roles:

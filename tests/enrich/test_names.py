@@ -8,7 +8,9 @@ from kg.enrich.names import (
     base_names,
     benchmark_names,
     fold,
+    is_distinctive,
     is_generic,
+    is_quantity,
     leading_dataset,
     looks_like_name,
     prefix_names,
@@ -113,3 +115,57 @@ def test_dataset_and_benchmark_phrases() -> None:
     assert base_names("SlimPajama: A 627B Token Cleaned and Deduplicated Version of RedPajama") == [
         "RedPajama"
     ]
+
+
+@pytest.mark.parametrize(
+    "token", ["7B", "1.6B", "13B", "8x7B", "8-bit", "4-bit", "2bit", "128K", "FP8", "INT8", "BF16"]
+)
+def test_sizes_units_and_number_formats_are_never_names(token: str) -> None:
+    assert is_quantity(token) and is_generic(token) and not is_distinctive(token)
+    assert prefix_names(f"{token}: Something About Language Models") == []
+
+
+@pytest.mark.parametrize("token", ["GSM8K", "FP8-LM", "LLM-FP4", "Phi-4", "T0", "RT-1", "H2O"])
+def test_names_with_numbers_are_no_quantities(token: str) -> None:
+    assert not is_quantity(token)
+    assert is_distinctive(token)
+
+
+@pytest.mark.parametrize("word", ["GPU", "CPU", "API", "RL", "KV", "ASR", "TTS", "SLAM", "IO"])
+def test_generic_acronyms_are_never_names(word: str) -> None:
+    assert is_generic(word) and not is_distinctive(word)
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Training Transformers with 4-bit Integers", []),
+        ("Efficient Post-training Quantization with FP8 Formats", []),
+        ("KVQuant: Towards 10 Million Context Length LLM Inference with KV Cache Quantization", []),
+        ("FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness", []),
+        ("FlexGen: High-Throughput Generative Inference with a Single GPU", []),
+        ("Emotion Recognition from Speech Using wav2vec 2.0 Embeddings", []),
+        ("DINO: DETR with Improved DeNoising Anchor Boxes for End-to-End Object Detection", []),
+        ("Efficient Memory Management for LLM Serving with PagedAttention", ["PagedAttention"]),
+        ("Teaching a Model to Use Tools via Self-instruction", ["Self-instruction"]),
+        ("Explorations with GPT-4V(ision): Early Results", ["GPT-4V"]),
+        ("Speaker Verification with wav2vec 2.0 and Friends", ["wav2vec 2.0"]),
+    ],
+)
+def test_a_coined_word_before_a_noun_qualifies_it(title: str, names: list[str]) -> None:
+    """ "with KV Cache Quantization" applies quantization to a cache; only a coined name that ends
+    the phrase is read as what the title works with."""
+    assert used_names(title) == names
+
+
+def test_comparisons_and_reports_are_no_prefix_names() -> None:
+    assert (
+        prefix_names("Gemini vs GPT-4V: A Preliminary Comparison of Vision-Language Models") == []
+    )
+    title = "Phi-3 Technical Report: A Highly Capable Language Model Locally on Your Phone"
+    assert prefix_names(title) == []
+    assert report_names(title) == ["Phi-3"]
+
+
+def test_sharp_is_part_of_a_name() -> None:
+    assert fold("QuIP#") != fold("QuIP")
