@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.sources.evaluate import evaluate_corpus, read_fixture, table  # noqa: E402
+from kg.model import SurveyList  # noqa: E402
+from kg.sources import read_markdown  # noqa: E402
+from kg.sources.evaluate import evaluate_corpus, table  # noqa: E402
 
 
 def main() -> int:
@@ -35,14 +37,23 @@ def main() -> int:
             print(f"\n{s.name}:")
             print("\n".join(problems[: args.show]))
     largest = max(args.folder.glob("*.md"), key=lambda p: p.stat().st_size)
+    print()
+    _time_reading(largest, copies=1)
+    _time_reading(largest, copies=4)
+    return 0
+
+
+def _time_reading(path: Path, copies: int) -> None:
+    """Read the list, or the list written out `copies` times, to show reading stays linear."""
+    source = SurveyList(id=path.stem, title=path.stem, file=path.name)
+    text = "\n".join([path.read_text(encoding="utf-8")] * copies)
     started = time.perf_counter()
-    parsed = read_fixture(largest)
+    parsed = read_markdown(text, source)
     elapsed = time.perf_counter() - started
     print(
-        f"\n{largest.name}: {len(parsed.entries)} entries, {parsed.line_count} lines "
-        f"read in {elapsed:.2f} s"
+        f"{path.name} x{copies}: {len(parsed.entries)} entries, {parsed.line_count} lines "
+        f"read in {elapsed:.2f} s ({1e3 * elapsed / max(1, len(parsed.entries)):.2f} ms an entry)"
     )
-    return 0
 
 
 if __name__ == "__main__":
