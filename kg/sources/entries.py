@@ -101,8 +101,13 @@ def read_more(spans: list[Span], parts: EntryParts) -> None:
     if names.strip(_EDGE_PUNCT) and not parts.authors_raw:
         parts.authors_raw = clean_text(names)
     rest = [s for s in spans if s.href is None and (not s.em or _venue_like(s.text))]
-    text = clean_text(_strip_links(plain(rest)).replace(BREAK, " ")).strip(_EDGE_PUNCT)
-    if not text:
+    _absorb(clean_text(_strip_links(plain(rest)).replace(BREAK, " ")), parts)
+
+
+def _absorb(text: str, parts: EntryParts) -> None:
+    """Text that belongs to an entry but is not its title: authors, a venue or a summary."""
+    text = text.strip(_EDGE_PUNCT)
+    if not text or _NOISE.match(text):
         return
     citation = split_citation(text)
     if citation.authors and not parts.authors_raw:
@@ -319,8 +324,9 @@ def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
         parts.authors_raw = clean_text(plain(authors).split(BREAK)[0])
     for href, label in link_labels(tail):
         _keep_link(parts, href, label)
-    text = plain([s for s in others if s.href is None] + venue_em)
-    text = _strip_links(text).replace(BREAK, " ")
+    text, *more = _strip_links(plain([s for s in others if s.href is None] + venue_em)).split(BREAK)
+    for part in more:  # `Title<br>Authors, et al. <b>CoRL 2024</b>`: the parts after a break
+        _absorb(clean_text(_DECORATION.sub(" ", part)), parts)
     for marker in HIGHLIGHT:
         if marker in text or marker in parts.title_raw:
             parts.highlighted = True
@@ -336,6 +342,9 @@ def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
     venue_raw, note = _venue_and_note(clean_text(text))
     parts.venue_raw = " ".join(x for x in (parts.venue_raw, venue_raw) if x)
     parts.note = parts.note or note
+
+
+_NOISE = re.compile(r"(?i)^(?:new|hot|updated?|oral|spotlight|highlight|best paper)\W*$")
 
 
 def _tail_summary(text: str) -> tuple[str, str | None]:
