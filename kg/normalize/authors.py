@@ -69,8 +69,21 @@ _LOOSE_INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*){1,3}$")
 
 
 def _is_given(piece: str) -> bool:
-    """Initials ("K.", "J. R.") or one given name: the second half of an inverted name."""
-    return bool(_INITIALS.match(piece)) or (len(piece.split()) == 1 and piece[:1].isupper())
+    """Initials ("K.", "J. R.") or a given name with initials ("Richard S."): the second half
+    of an inverted name."""
+    tokens = piece.split()
+    named = [t for t in tokens if not _LOOSE_INITIALS.match(t)]
+    return bool(tokens) and len(tokens) <= 3 and len(named) <= 1 and piece[:1].isupper()
+
+
+_PARTICLES = frozenset("van von de der den da di la le del dos du bin al ter ten".split())
+
+
+def _is_surname(piece: str) -> bool:
+    """One word, or a particle and a word ("Van Hasselt", "de Vries"): the first half of an
+    inverted name."""
+    tokens = piece.split()
+    return len(tokens) == 1 or (len(tokens) == 2 and tokens[0].lower() in _PARTICLES)
 
 
 def _join_inverted(pieces: list[str]) -> list[str]:
@@ -83,8 +96,10 @@ def _join_inverted(pieces: list[str]) -> list[str]:
         and all(_LOOSE_INITIALS.match(p) for p in pieces[1::2])
     ):
         return [f"{pieces[i + 1]} {pieces[i]}" for i in range(0, len(pieces), 2)]
-    if len(pieces) >= 3 and single[0] and _is_given(pieces[1]) and not any(single[2:]):
+    if len(pieces) >= 3 and _is_surname(pieces[0]) and _is_given(pieces[1]) and not any(single[2:]):
         return [f"{pieces[1]} {pieces[0]}", *pieces[2:]]
+    if len(pieces) == 2 and _is_surname(pieces[0]) and _is_given(pieces[1]):
+        return [f"{pieces[1]} {pieces[0]}"]  # "Mnih, Volodymyr" is one person
     return pieces
 
 

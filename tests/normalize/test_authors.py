@@ -102,3 +102,24 @@ def test_split_authors_is_total(raw):
 @given(st.lists(st.from_regex(r"\A[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}\Z"), min_size=1, max_size=6))
 def test_split_authors_round_trips_comma_lists(names):
     assert split_authors(", ".join(names) + ".") == (names, False)
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        (
+            "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton",
+            ["Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton"],
+        ),
+        ("Sutton, Richard S., and Andrew G. Barto", ["Richard S. Sutton", "Andrew G. Barto"]),
+        (
+            "Van Hasselt, Hado, Arthur Guez, and David Silver",
+            ["Hado Van Hasselt", "Arthur Guez", "David Silver"],
+        ),
+        ("He, K., Zhang, X., Ren, S., & Sun, J.", ["K. He", "X. Zhang", "S. Ren", "J. Sun"]),
+        ("Mnih, Volodymyr", ["Volodymyr Mnih"]),
+        ("Kaiming He, Xiangyu Zhang, Jian Sun", ["Kaiming He", "Xiangyu Zhang", "Jian Sun"]),
+    ],
+)
+def test_inverted_first_authors_and_apa_lists(raw: str, names: list[str]) -> None:
+    assert split_authors(raw)[0] == names
