@@ -319,7 +319,7 @@ def _keep_link(parts: EntryParts, href: str | None, label: str) -> None:
 def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
     authors = [s for s in tail if s.em and s.href is None and not _venue_like(s.text)]
     venue_em = [s for s in tail if s.em and s.href is None and _venue_like(s.text)]
-    others = [s for s in tail if not (s.em and s.href is None)]
+    others = [s for s in tail if not (s.em and s.href is None) and not s.image]
     if not parts.authors_raw:
         parts.authors_raw = clean_text(plain(authors).split(BREAK)[0])
     for href, label in link_labels(tail):
@@ -337,14 +337,32 @@ def _read_tail(parts: EntryParts, tail: list[Span]) -> None:
     if summary:
         parts.summary = parts.summary or summary
     by = _BY_AUTHORS.match(text)
-    if by and not parts.authors_raw and is_name_list(by.group("names")):
+    if by and not parts.authors_raw and _names(by.group("names")):
         parts.authors_raw, text = by.group("names"), by.group("rest") or ""
+    if not parts.authors_raw:
+        parts.authors_raw, text = _names_then_venue(text)
     venue_raw, note = _venue_and_note(clean_text(text))
     parts.venue_raw = " ".join(x for x in (parts.venue_raw, venue_raw) if x)
     parts.note = parts.note or note
 
 
 _NOISE = re.compile(r"(?i)^(?:new|hot|updated?|oral|spotlight|highlight|best paper)\W*$")
+
+
+def _names(text: str) -> bool:
+    """A list of names, or one person's name ("by Lilian Weng")."""
+    text = text.strip(_EDGE_PUNCT)
+    return is_name_list(text) or (1 < len(text.split()) <= 4 and is_name_list(f"{text}, {text}"))
+
+
+def _names_then_venue(text: str) -> tuple[str, str]:
+    """ ", Stephen James, Andrew J. Davison, RA-L 2020" → the names and the venue after them."""
+    pieces = [p.strip() for p in text.strip(_EDGE_PUNCT).split(",")]
+    for cut in range(len(pieces) - 1, 0, -1):
+        names, rest = ", ".join(pieces[:cut]), ", ".join(pieces[cut:])
+        if _names(names) and (not rest.strip(_EDGE_PUNCT) or is_venue_text(rest) or _venue_like(rest)):
+            return names, rest
+    return "", text
 
 
 def _tail_summary(text: str) -> tuple[str, str | None]:
