@@ -15,7 +15,15 @@ from kg.sources.build import EntryContext, make_entry
 from kg.sources.entries import EntryParts, read_entry, read_label, read_more, starts_entry
 from kg.sources.headings import is_non_content, is_toc, split_heading
 from kg.sources.htmlblocks import HtmlCell, holds_rows, html_rows
-from kg.sources.inline import Span, hard_breaks, only_images, plain, spans_of, split_lines
+from kg.sources.inline import (
+    Span,
+    hard_breaks,
+    is_anchor,
+    only_images,
+    plain,
+    spans_of,
+    split_lines,
+)
 from kg.sources.sections import SectionTree, TocEntry
 from kg.sources.tables import is_placeholder_title, map_columns, read_row
 
@@ -349,7 +357,23 @@ def _html_block(tok: Token, walk: _Walk) -> None:
         walk.tree.close_labels()
     if holds_rows(tok.content) and tok.map and walk.tree.current is not None:
         _html_rows(html_rows(tok.content, tok.map[0]), walk)
+    elif tok.map and walk.tree.current is not None:
+        _html_lines(tok, walk)
     walk.mark_range(tok.map, LineKind.STRUCTURE, "html block")
+
+
+def _html_lines(tok: Token, walk: _Walk) -> None:
+    """HTML paragraphs (`<p><a href="…">Title</a> …</p>`): each line that links a work by its
+    text, not by a logo or a badge, is an entry."""
+    assert tok.map is not None
+    for offset, raw in enumerate(tok.content.splitlines()):
+        if "<a" not in raw.lower():
+            continue
+        rows = html_rows(f"<li>{raw}</li>", tok.map[0] + offset)
+        spans = rows[0][0].spans if rows and rows[0] else []
+        texts = [s for s in spans if s.href and not s.image and s.text.strip()]
+        if texts and _absolute_link(texts) and not is_anchor(texts[0].href or ""):
+            _line(spans, tok.map[0] + offset, walk, False, None)
 
 
 _SUMMARY = re.compile(r"(?is)<summary[^>]*>(.*?)</summary>")

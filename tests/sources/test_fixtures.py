@@ -97,3 +97,17 @@ def test_tables_map_columns_by_header_whatever_their_order() -> None:
     assert wizard.venue.year == 2024  # a short row does not crash
     assert lima.venue.venue == "NeurIPS"  # a long row does not either
     assert [r.line for r in parsed.lines if r.kind == LineKind.PLACEHOLDER] == [9]
+
+
+def test_html_paragraphs_that_link_works_are_entries(tmp_path: Path) -> None:
+    (tmp_path / "h.md").write_text(
+        "# List\n\n## Papers\n\n"
+        '<p align="center"><a href="https://awesome.re"><img src="b.svg" alt="Awesome"></a></p>\n\n'
+        '<p><a href="https://arxiv.org/abs/1706.03762">Attention Is All You Need</a>, NeurIPS 2017</p>\n'
+        '<p><a href="#top">back to top</a></p>\n',
+        encoding="utf-8",
+    )
+    parsed = read_list(SurveyList(id="h", title="h", file="h.md"), tmp_path)
+    assert [(e.line, e.title, e.venue.venue) for e in parsed.entries] == [
+        (7, "Attention Is All You Need", "NeurIPS")
+    ]
