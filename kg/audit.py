@@ -30,6 +30,16 @@ SEVERITY = {
 }
 
 
+def unknown_kinds(kinds: list[str]) -> str | None:
+    """What is wrong with `--kind` values no finding can have, else None: a typo would list nothing."""
+    unknown = [k for k in kinds if k not in SEVERITY]
+    if not unknown:
+        return None
+    return (
+        f"unknown kind {', '.join(map(repr, unknown))}; known kinds: {', '.join(sorted(SEVERITY))}"
+    )
+
+
 def audit(parsed: list[ParsedList], resolution: Resolution) -> list[DataIssue]:
     """Every defect found while reading and resolving, sorted by file, line and kind."""
     entries = {mention_id(e): e for p in parsed for e in p.entries}

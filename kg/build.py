@@ -14,7 +14,8 @@ from kg.export.rdf import ox_quads
 from kg.export.writers import chosen_formats, write_formats
 from kg.ingest import summarize, write_jsonl
 from kg.model import SurveyList
-from kg.pipeline import Built, build
+from kg.outpath import OutputError, writable_folder
+from kg.pipeline import Built, build, skipped_facts
 from kg.report import ingest_text
 from kg.store import STORE_DIR, write_store
 
@@ -31,15 +32,35 @@ class BuildReport:
 
 
 def build_outputs(
-    lists: list[SurveyList], root: Path, out: Path, formats: tuple[str, ...], store: bool = True
+    lists: list[SurveyList],
+    root: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    store: bool = True,
+    verbose: bool = False,
 ) -> BuildReport:
-    """Build and write; on any failure the previous contents of `out` are left as they were."""
+    """Build and write; on any failure the previous contents of `out` are left as they were.
+
+    An unknown format (ValueError) or an unwritable `out` (OutputError) is refused before the build.
+    """
     started = time.perf_counter()
     chosen = chosen_formats(formats)
+    writable_folder(out)
     built = build(lists, root)
-    report = BuildReport(built.ingested.usable, built.ingested.failures, built=built)
+    report = BuildReport(built.ingested.usable, built.ingested.problems, built=built)
     if not report.usable:
         return report
+    try:
+        report.files = _write(built, out, chosen, store)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot be written ({err.strerror or err})") from None
+    seconds = time.perf_counter() - started
+    report.summary = _summary(built, report.files, seconds, verbose)
+    return report
+
+
+def _write(built: Built, out: Path, chosen: tuple[str, ...], store: bool) -> list[Path]:
+    """Every output into a staging folder inside `out`, then each moved into place."""
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -49,11 +70,9 @@ def build_outputs(
         files += write_html(built.graph, staging)
         if store:
             write_store(ox_quads(built.graph), staging)
-        report.files = _publish(staging, out, files, store)
+        return _publish(staging, out, files, store)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    report.summary = _summary(built, report.files, out, store, time.perf_counter() - started)
-    return report
 
 
 def _reports(built: Built, folder: Path) -> list[Path]:
@@ -90,13 +109,13 @@ def _publish(staging: Path, out: Path, files: list[Path], store: bool) -> list[P
     return moved
 
 
-def _summary(built: Built, files: list[Path], out: Path, store: bool, seconds: float) -> str:
+def _summary(built: Built, files: list[Path], seconds: float, verbose: bool) -> str:
     g = built.graph
     lines = [ingest_text([summarize(p) for p in built.ingested.parsed]), ""]
     lines.append(
         f"graph: {len(g.works)} works, {len(g.sections)} sections, {len(g.mentions)} mentions, "
         f"{len(g.entities)} entities, {len(g.relations)} derived relations, {len(g.issues)} data issues"
     )
-    lines.extend(built.notes)
+    lines.extend(skipped_facts(built.enrichment.skipped, verbose))
     lines.append(f"wrote {', '.join(str(f) for f in files)} in {seconds:.1f} s")
     return "\n".join(lines)

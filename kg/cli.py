@@ -5,30 +5,14 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.audit import SEVERITY, audit
-from kg.build import build_outputs
-from kg.ingest import ingest, summarize, write_jsonl
-from kg.manifest import ManifestError, lists_for, project_root
-from kg.model import SurveyList
-from kg.pipeline import build
-from kg.query import (
-    FORMATS,
-    QueryError,
-    bind,
-    load_query,
-    render,
-    run_local,
-    run_remote,
-    saved_queries,
-)
-from kg.report import audit_text, ingest_text, table
-from kg.resolve import resolve
-from kg.store import StoreError, open_store
-from kg.validate import load_graph, validate
+# Commands import what they use when they run, so that `kg --help` and every command start
+# without loading rdflib, pyshacl, pyvis, networkx or pyoxigraph (tests/test_startup.py).
+if TYPE_CHECKING:
+    from kg.model import SurveyList
 
 app = typer.Typer(
     help="Turn curated paper lists (awesome lists) into a typed taxonomy knowledge graph.",
@@ -38,8 +22,26 @@ app = typer.Typer(
 )
 
 
+def _version(show: bool) -> None:
+    """--version: the installed distribution's version (the package's own when never installed)."""
+    if show:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("surveykg")
+        except PackageNotFoundError:
+            from kg import __version__ as found
+        typer.echo(f"surveykg {found}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    _: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
     """Turn curated paper lists (awesome lists) into a typed taxonomy knowledge graph."""
 
 
@@ -55,6 +57,8 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _sources(lists: list[str] | None) -> list[SurveyList]:
+    from kg.manifest import ManifestError, lists_for, project_root
+
     try:
         return lists_for(list(lists or []), project_root())
     except ManifestError as err:
@@ -62,12 +66,30 @@ def _sources(lists: list[str] | None) -> list[SurveyList]:
 
 
 def _read(lists: list[str] | None):  # type: ignore[no-untyped-def]
+    from kg.ingest import ingest
+    from kg.manifest import project_root
+
     result = ingest(_sources(lists), project_root())
-    for failure in result.failures:
-        typer.secho(f"error: {failure}", err=True, fg=typer.colors.RED)
-    if not result.usable:
-        raise fail("nothing usable was read", 1)
+    _problems(result.problems, result.usable)
     return result
+
+
+def _problems(problems: list[str], usable: bool = True) -> None:
+    """Name each list that gave nothing, and why; exit 1 when none gave anything."""
+    for problem in problems:
+        typer.secho(f"error: {problem}", err=True, fg=typer.colors.RED)
+    if not usable:
+        raise fail("nothing usable was read", 1)
+
+
+def _writable(option: str, path: Path) -> None:
+    """Refuse an output file before any work is done, rather than fail after it."""
+    from kg.outpath import OutputError, writable_file
+
+    try:
+        writable_file(path)
+    except OutputError as err:
+        raise fail(f"{option} {err}") from None
 
 
 @app.command("ingest")
@@ -83,9 +105,14 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Read lists and account for every line: entries, sections, placeholders, lines not understood."""
+    from kg.ingest import summarize, write_jsonl
+    from kg.report import ingest_text
+
     if explain is not None:
         _explain(explain, as_json)
         return
+    if jsonl is not None:
+        _writable("--jsonl", jsonl)
     result = _read(lists)
     summaries = [summarize(p) for p in result.parsed]
     if as_json:
@@ -123,6 +150,13 @@ def audit_cmd(
 ) -> None:
     """Report the lists' defects with file and line: duplicates, conflicting identifiers, typos,
     placeholders, missing or unrecognised links, heading-numbering faults."""
+    from kg.audit import SEVERITY, audit, unknown_kinds
+    from kg.report import audit_text
+    from kg.resolve import resolve
+
+    wrong = unknown_kinds(kind or [])
+    if wrong:
+        raise fail(wrong)
     result = _read(lists)
     issues = audit(result.parsed, resolve(result.parsed))
     if kind:
@@ -146,12 +180,15 @@ def lineage_cmd(
 ) -> None:
     """What NAME extends and what extends it, transitively, with the evidence for each step."""
     from kg.enrich.lineage import LineageError, lineage, lineage_text
+    from kg.manifest import project_root
+    from kg.pipeline import build
 
     built = build(_sources(lists), project_root())
+    _problems(built.ingested.problems, built.ingested.usable)
     try:
         found = lineage(name, built.enrichment, built.resolution, min_confidence)
     except LineageError as err:
-        raise fail(str(err), 1) from None
+        raise fail(str(err)) from None
     typer.echo(lineage_text(found))
 
 
@@ -168,17 +205,23 @@ def build_cmd(
         ),
     ] = None,
     store: Annotated[bool, typer.Option(help="Also build the embedded SPARQL store.")] = True,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="List each curated fact not applied.")
+    ] = False,
 ) -> None:
     """Build the graph from the lists (default: the bundled ones): RDF, SPARQL store, reports."""
+    from kg.build import build_outputs
+    from kg.manifest import project_root
+    from kg.outpath import OutputError
+
     sources = _sources(lists)
     try:
-        written = build_outputs(sources, project_root(), out, tuple(formats or ()), store)
+        written = build_outputs(sources, project_root(), out, tuple(formats or ()), store, verbose)
     except ValueError as err:
         raise fail(str(err)) from None
-    if not written.usable:
-        raise fail("nothing usable was read", 1)
-    for failure in written.failures:
-        typer.secho(f"error: {failure}", err=True, fg=typer.colors.RED)
+    except OutputError as err:
+        raise fail(f"--out {err}") from None
+    _problems(written.failures, written.usable)
     typer.echo(written.summary)
 
 
@@ -199,6 +242,10 @@ def query_cmd(
     out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
 ) -> None:
     """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) over the built graph, prefixes predeclared."""
+    from kg.query import FORMATS, QueryError, RemoteError, prepare, render, runner, saved_queries
+    from kg.report import table
+    from kg.store import StoreError
+
     if list_saved:
         typer.echo(table(("name", "question"), [(q.name, q.question) for q in saved_queries()]))
         return
@@ -207,11 +254,10 @@ def query_cmd(
     if fmt not in FORMATS:
         raise fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     try:
-        text = bind(load_query(query), _params(param or []))
-        result = run_remote(endpoint, text) if endpoint else run_local(open_store(out), text)
-        typer.echo(render(result, fmt))
+        run = runner(endpoint, out)
+        typer.echo(render(run(prepare(query, _params(param or []), run)), fmt))
     except (QueryError, StoreError) as err:
-        raise fail(str(err)) from None
+        raise fail(str(err), 1 if isinstance(err, RemoteError) else 2) from None
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -230,18 +276,29 @@ def validate_cmd(
         Path | None, typer.Argument(help="RDF file to check; default: the build's kg.ttl.")
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
+    engine: Annotated[
+        str, typer.Option("--engine", help="fast (SPARQL over Oxigraph) or pyshacl (reference).")
+    ] = "fast",
 ) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl) and list every violation."""
+    from kg.report import table
+    from kg.shacl import UnsupportedShape
+    from kg.validate import ENGINES, check_file
+
     path = graph_file or out / "kg.ttl"
+    if engine not in ENGINES:
+        raise fail(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if not path.exists():
         raise fail(f"{path}: no such file; run `kg build` first")
     try:
-        graph = load_graph(path)
+        checked = check_file(path, engine)
+    except UnsupportedShape as err:
+        raise fail(str(err)) from None
     except Exception as err:  # any parser error is reported, never a traceback
         raise fail(f"{path}: cannot be parsed as RDF ({err})") from None
-    violations = validate(graph)
+    violations = checked.violations
     if not violations:
-        typer.echo(f"{path}: conforms ({len(graph)} triples)")
+        typer.echo(f"{path}: conforms ({checked.triples} triples)")
         return
     rows = [(v.severity, v.focus, v.path, v.message, v.value) for v in violations]
     typer.echo(table(("severity", "node", "property", "problem", "value"), rows))
@@ -269,6 +326,7 @@ def serve_cmd(
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql over the built store, and the outputs."""
     from kg.serve import make_server, serve
+    from kg.store import StoreError
 
     if timeout <= 0 or max_rows < 1:
         raise fail("--timeout must be positive and --max-rows at least 1")
@@ -317,12 +375,15 @@ def publish_cmd(
 ) -> None:
     """Load the built graph into a SPARQL server, replacing each list's named graph."""
     from kg.publish import PublishError, Target, publish
+    from kg.store import StoreError, open_store
 
     target = Target(endpoint, method, graph, user, password, batch)
     try:
         report = publish(open_store(out), target)
-    except (PublishError, StoreError) as err:
+    except PublishError as err:
         raise fail(str(err), 1) from None
+    except StoreError as err:
+        raise fail(str(err)) from None
     typer.echo(report.summary)
 
 
@@ -352,11 +413,20 @@ def explore_cmd(
     """Write one view of the graph as a self-contained HTML page that opens offline."""
     from kg.explore import explore
     from kg.export.html import PageError, UnknownNode
+    from kg.ingest import NothingUsable
+    from kg.manifest import project_root
+    from kg.outpath import OutputError
 
     try:
         written = explore(_sources(lists), project_root(), out, view, survey, node, depth, renderer)
     except (UnknownNode, PageError) as err:
         raise fail(str(err)) from None
+    except OutputError as err:
+        raise fail(f"--out {err}") from None
+    except NothingUsable as err:
+        _problems(err.problems, usable=False)
+        return
+    _problems(list(written.problems))
     typer.echo(
         f"wrote {written.path}: {written.title}, {written.nodes} nodes, {written.edges} edges "
         f"({written.renderer})"

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from kg.export.html import build_view, write_page
 from kg.export.html.page import choose_renderer
+from kg.ingest import NothingUsable
 from kg.model import SurveyList
+from kg.outpath import OutputError, writable_file
 from kg.pipeline import build
 
 
@@ -20,6 +22,7 @@ class Explored:
     nodes: int
     edges: int
     renderer: str
+    problems: tuple[str, ...] = ()  # lists that could not be read or gave nothing
 
 
 def explore(
@@ -32,9 +35,18 @@ def explore(
     depth: int = 1,
     renderer: str = "auto",
 ) -> Explored:
-    """Write the chosen view; UnknownNode or PageError explain a bad name or option."""
-    graph = build(lists, root).graph
+    """Write the chosen view; UnknownNode or PageError explain a bad name or option, OutputError
+    an unwritable `out` (checked first), NothingUsable lists that gave nothing to draw."""
+    writable_file(out)
+    built = build(lists, root)
+    if not built.ingested.usable:
+        raise NothingUsable(built.ingested)
+    graph = built.graph
     chosen = build_view(graph, view, survey, node, depth)
     used = choose_renderer(len(chosen.nodes), renderer)
-    write_page(graph, out, chosen, used)
-    return Explored(out, chosen.title, len(chosen.nodes), len(chosen.edges), used)
+    try:
+        write_page(graph, out, chosen, used)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot be written ({err.strerror or err})") from None
+    problems = tuple(built.ingested.problems)
+    return Explored(out, chosen.title, len(chosen.nodes), len(chosen.edges), used, problems)

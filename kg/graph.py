@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -125,22 +125,44 @@ def build_graph(
     relations: list[Relation] | None = None,
     issues: list[DataIssue] | None = None,
 ) -> KnowledgeGraph:
-    """Assemble lists, resolved works, entities, relations and data issues into one graph."""
+    """Assemble lists, resolved works, entities, relations and data issues into one graph.
+
+    Everything is added in an order of its own (lists by id, works and entities by id, relations
+    by content), so that nodes, edges and every export come out the same whatever the order of
+    the lists given."""
     kg = KnowledgeGraph()
-    for p in parsed:
+    lists = sorted(parsed, key=lambda p: (p.source.id, p.source.file))
+    works = sorted(resolution.works, key=lambda w: w.id)
+    kg.people = _labels((person_id(name), name) for w in works for name in w.authors)
+    kg.venues = _labels((venue_id(w.venue.venue), w.venue.venue) for w in works if w.venue.venue)
+    for p in lists:
         _add_survey(kg, p)
-    for work in resolution.works:
+    for work in works:
         _add_work(kg, work)
-    for p in parsed:
+    for p in lists:
         _add_mentions(kg, p, resolution)
-    for entity in entities or []:
+    for entity in sorted(entities or [], key=lambda e: e.id):
         kg.entities[entity.id] = entity
         kg.add_node(entity.id, entity.kind.value, entity.name)
-    for relation in relations or []:
+    for relation in sorted(relations or [], key=_relation_order):
         _add_relation(kg, relation)
     for issue in issues or []:
         _add_issue(kg, issue)
     return kg
+
+
+def _labels(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each node's label: the spelling most works use, then the first in code-point order, so
+    that a person's or a venue's name never depends on which list was read first."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for node, name in names:
+        seen[node][name] += 1
+    return {node: min(c, key=lambda n: (-c[n], n)) for node, c in seen.items()}
+
+
+def _relation_order(r: Relation) -> tuple[object, ...]:
+    """Relations by what they state, then by the rule and evidence behind it."""
+    return (r.subject, r.predicate, r.object, r.rule, r.evidence, -r.confidence, r.mentions)
 
 
 def _add_survey(kg: KnowledgeGraph, p: ParsedList) -> None:
@@ -161,12 +183,10 @@ def _add_work(kg: KnowledgeGraph, work: Work) -> None:
     kg.add_node(work.id, node_kind(work.kind), work.title)
     for name in work.authors:
         pid = person_id(name)
-        kg.people.setdefault(pid, name)
         kg.add_node(pid, "person", kg.people[pid])
         kg.add_edge(work.id, "creator", pid)
     if work.venue.venue:
         vid = venue_id(work.venue.venue)
-        kg.venues.setdefault(vid, work.venue.venue)
         kg.add_node(vid, "venue", kg.venues[vid])
         kg.add_edge(work.id, "venue", vid)
 

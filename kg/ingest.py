@@ -38,6 +38,24 @@ class IngestResult(BaseModel):
     def usable(self) -> bool:
         return any(p.entries or p.sections for p in self.parsed)
 
+    @property
+    def problems(self) -> list[str]:
+        """One line per file that gave nothing: unreadable, or read without an entry or section."""
+        empty = [
+            f"{p.source.file}: no entries or sections were found in it"
+            for p in self.parsed
+            if not (p.entries or p.sections)
+        ]
+        return [*self.failures, *empty]
+
+
+class NothingUsable(Exception):
+    """No list given could be used; `problems` names each file and the reason."""
+
+    def __init__(self, ingested: IngestResult) -> None:
+        super().__init__("nothing usable was read")
+        self.problems = ingested.problems
+
 
 def ingest(lists: list[SurveyList], root: Path) -> IngestResult:
     """Read every list; a list that cannot be read is reported, never silently skipped."""

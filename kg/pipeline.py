@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.audit import audit
@@ -22,19 +22,32 @@ class Built:
     enrichment: Enrichment
     issues: list[DataIssue]
     graph: KnowledgeGraph
-    notes: list[str] = field(default_factory=list)
 
 
 def build(lists: list[SurveyList], root: Path, relations: bool = True) -> Built:
-    """Read the lists and assemble the typed graph, with derived relations unless told not to."""
-    ingested = ingest(lists, root)
+    """Read the lists and assemble the typed graph, with derived relations unless told not to.
+
+    The lists are read in the order of their ids, never in the order given, so that the graph
+    and every report come out the same for any order of the same lists."""
+    ingested = ingest(sorted(lists, key=lambda s: (s.id, s.file)), root)
     resolution = resolve(ingested.parsed)
     issues = audit(ingested.parsed, resolution)
     enrichment = enrich(ingested.parsed, resolution) if relations else Enrichment([], [])
     graph = build_graph(
         ingested.parsed, resolution, enrichment.entities, enrichment.relations, issues
     )
-    notes = [
-        f"curated fact not applied (names nothing in these lists): {s}" for s in enrichment.skipped
-    ]
-    return Built(ingested, resolution, enrichment, issues, graph, notes)
+    return Built(ingested, resolution, enrichment, issues, graph)
+
+
+def skipped_facts(skipped: list[str], verbose: bool = False) -> list[str]:
+    """One line for the curated facts a build from other lists cannot apply; each only on request,
+    since every fact about a bundled list not read is expected to be skipped."""
+    if not skipped:
+        return []
+    n = len(skipped)
+    head = (
+        f"{n} curated fact{'s' if n != 1 else ''} not applied (their works are not in these lists)"
+    )
+    if not verbose:
+        return [f"{head}; --verbose lists them"]
+    return [f"{head}:", *(f"  {s}" for s in skipped)]

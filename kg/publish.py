@@ -20,12 +20,12 @@ from itertools import islice
 import pyoxigraph as ox
 
 from kg.httpauth import Credentials
+from kg.prefixes import PREFIXES
 from kg.store import own_default_graph
-from kg.vocab import SKGR
 
 METHODS = ("gsp", "update")
 DEFAULT_GRAPH = "default"
-SHARED_GRAPH = f"{SKGR}graph"
+SHARED_GRAPH = f"{PREFIXES['skgr']}graph"
 # Triples per request. Virtuoso refuses an INSERT DATA much larger than 1,000 triples (it caps
 # the SQL it translates a query into at 10,000 lines).
 BATCH = {"gsp": 10000, "update": 1000}

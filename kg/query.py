@@ -7,15 +7,20 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.prefixes import PREFIXES, sparql_prologue
+from kg.querycheck import QueryFormError, check_form, syntax_message
+from kg.queryparams import ParameterError, check
 from kg.report import table
-from kg.vocab import ONTOLOGY_DIR, PREFIXES, sparql_prologue
+from kg.resources import data_path
+from kg.store import open_store
 
-QUERIES_DIR = ONTOLOGY_DIR / "queries"
+QUERIES_DIR = data_path("ontology", "queries")
 FORMATS = ("table", "csv", "tsv", "json")
 RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
@@ -30,6 +35,10 @@ _GRAPH_FORM = re.compile(rf"(?is)^(?:{_PROLOGUE_ITEM})*\s*(CONSTRUCT|DESCRIBE)\b
 
 class QueryError(Exception):
     """A query that cannot be run: syntax (with line and column), missing file, endpoint failure."""
+
+
+class RemoteError(QueryError):
+    """The endpoint could not be reached or refused the query."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,36 @@ def load_query(ref: str, folder: Path = QUERIES_DIR) -> str:
     return ref
 
 
+def label(ref: str) -> str:
+    """How messages name the query: `@name`, the .rq file, or `the query`."""
+    return ref if ref.startswith("@") or ref.endswith(".rq") else "the query"
+
+
+def prepare(ref: str, values: dict[str, str], run: Callable[[str], object]) -> str:
+    """The query bound to its parameters, after refusing updates, texts that are no query, and
+    parameters that do not fit its header: each would otherwise end in a parser dump or no rows."""
+    text = load_query(ref)
+    try:
+        check_form(text)
+        check(label(ref), text, values, lambda sparql: _values(run(sparql)))
+    except (QueryFormError, ParameterError) as err:
+        raise QueryError(str(err)) from None
+    return bind(text, values)
+
+
+def _values(result: object) -> list[str]:
+    """The ?value column of a SELECT answer."""
+    return [s["value"].value for s in result if s["value"] is not None]  # type: ignore[attr-defined]
+
+
+def runner(endpoint: str | None, out: Path) -> Callable[[str], object]:
+    """Runs queries on the endpoint if given, else on the store built in `out` (StoreError if none)."""
+    if endpoint:
+        return lambda text: run_remote(endpoint, text)
+    store = open_store(out)
+    return lambda text: run_local(store, text)
+
+
 def bind(query: str, values: dict[str, str]) -> str:
     """Replace `$name` placeholders (a saved query's parameters) with SPARQL string literals."""
     for name, value in values.items():
@@ -86,7 +125,7 @@ def run_local(store: ox.Store, query: str) -> object:
     try:
         return store.query(query, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise QueryError(f"syntax error: {err}") from None
+        raise QueryError(syntax_message(query, str(err))) from None
 
 
 def run_remote(endpoint: str, query: str, timeout: float = 60.0) -> object:
@@ -108,9 +147,9 @@ def run_remote(endpoint: str, query: str, timeout: float = 60.0) -> object:
             body, kind = response.read(), response.headers.get_content_type()
     except urllib.error.HTTPError as err:
         detail = err.read().decode("utf-8", "replace")[:500]
-        raise QueryError(f"{endpoint} answered {err.code}: {detail}") from None
+        raise RemoteError(f"{endpoint} answered {err.code}: {detail}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise QueryError(f"{endpoint}: cannot reach the endpoint ({err})") from None
+        raise RemoteError(f"{endpoint}: cannot reach the endpoint ({err})") from None
     return _parse_answer(body, kind)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kg.ingest import ListSummary
-from kg.model import DataIssue
+if TYPE_CHECKING:  # for annotations only: `table` must not pull in the readers
+    from kg.ingest import ListSummary
+    from kg.model import DataIssue
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

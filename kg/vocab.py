@@ -5,12 +5,14 @@ Mirrors ontology/surveykg.ttl term by term; tests/test_vocab.py keeps the two eq
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, SDO, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.prefixes import PREFIXES
+from kg.prefixes import sparql_prologue as sparql_prologue
+from kg.resources import data_path
+
+ONTOLOGY_DIR = data_path("ontology")
 ONTOLOGY_PATH = ONTOLOGY_DIR / "surveykg.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -20,28 +22,12 @@ SHAPES_IRI = URIRef("https://w3id.org/surveykg/shapes")
 
 # ---------------------------------------------------------------- namespaces
 
-SKG = Namespace("https://w3id.org/surveykg/ontology#")
-SKGR = Namespace("https://w3id.org/surveykg/id/")
-CITO = Namespace("http://purl.org/spar/cito/")
-FABIO = Namespace("http://purl.org/spar/fabio/")
-BIBO = Namespace("http://purl.org/ontology/bibo/")
+SKG = Namespace(PREFIXES["skg"])
+SKGR = Namespace(PREFIXES["skgr"])
+CITO = Namespace(PREFIXES["cito"])
+FABIO = Namespace(PREFIXES["fabio"])
+BIBO = Namespace(PREFIXES["bibo"])
 SCHEMA = SDO
-
-PREFIXES: dict[str, str] = {
-    "skg": str(SKG),
-    "skgr": str(SKGR),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "cito": str(CITO),
-    "fabio": str(FABIO),
-    "schema": str(SCHEMA),
-    "bibo": str(BIBO),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-}
 
 # ---------------------------------------------------------------- classes
 
@@ -284,8 +270,3 @@ STANDARD_TERMS: frozenset[URIRef] = frozenset(
         CITO.extends,
     }
 )
-
-
-def sparql_prologue() -> str:
-    """`PREFIX` lines for every entry of PREFIXES, sorted, for prepending to SPARQL queries."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items()))

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS
 from kg import vocab
 from kg.model import SectionOrigin, WorkKind
 from kg.vocab import CITO, FABIO, SKG, SKGR
+from tests.conftest import ROOT
 
 # Plain namespaces: rdflib's strict XSD and SDO objects warn when pytest inspects them.
 XSD = Namespace(vocab.PREFIXES["xsd"])
@@ -149,7 +150,7 @@ def test_ontology_header(ontology: Graph) -> None:
 def test_version_matches_the_package() -> None:
     import tomllib
 
-    pyproject = vocab.ONTOLOGY_DIR.parent / "pyproject.toml"
+    pyproject = ROOT / "pyproject.toml"
     with pyproject.open("rb") as fh:
         assert tomllib.load(fh)["project"]["version"] == vocab.ONTOLOGY_VERSION
 

@@ -205,4 +205,4 @@ def test_command_line(tmp_path: Path, receiver: Receiver, source: ox.Store) -> N
     result = CliRunner().invoke(
         app, ["publish", "--endpoint", receiver.url, "--out", str(tmp_path / "none")]
     )
-    assert result.exit_code == 1 and "kg build" in result.output
+    assert result.exit_code == 2 and "kg build" in result.output  # no build: usage

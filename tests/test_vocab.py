@@ -127,3 +127,15 @@ def test_standard_terms_are_listed_in_the_header(ontology: Graph) -> None:
             (p, term[len(ns) :]) for p, ns in vocab.PREFIXES.items() if term.startswith(ns)
         )
         assert f"{prefix}:{local}" in header, f"{prefix}:{local} missing from the header comment"
+
+
+def test_plain_prefixes_equal_rdflib_namespaces() -> None:
+    """kg.prefixes spells the namespaces out so that querying needs no rdflib; they must agree."""
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+    from kg.prefixes import PREFIXES
+
+    standard = {"dcterms": DCTERMS, "owl": OWL, "prov": PROV, "rdf": RDF, "rdfs": RDFS}
+    standard |= {"schema": SDO, "skos": SKOS, "xsd": XSD}
+    assert {p: PREFIXES[p] for p in standard} == {p: str(ns) for p, ns in standard.items()}
+    assert vocab.PREFIXES is PREFIXES

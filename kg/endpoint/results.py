@@ -9,7 +9,7 @@ import json
 import pyoxigraph as ox
 
 from kg.endpoint.runner import Answer, Term
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
 
 RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,

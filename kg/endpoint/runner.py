@@ -12,7 +12,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from kg.endpoint.protocol import EndpointError, QueryRequest, looks_like_update
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 T = TypeVar("T")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.enrich.refs import RefError, Refs
 from kg.model import Relation
+from kg.resources import data_path
 
 __all__ = [
     "DEFAULT_FACTS",
@@ -26,7 +27,7 @@ __all__ = [
     "load_facts",
 ]
 
-DEFAULT_FACTS = Path(__file__).resolve().parents[2] / "data" / "curated" / "facts.toml"
+DEFAULT_FACTS = data_path("curated", "facts.toml")  # shipped in the package (kg/data/)
 PREDICATES = ("introduces", "extends", "evaluatedOn")
 RULE = "curated"
 

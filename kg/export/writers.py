@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from kg.export.rdf import ox_quads, triples
 from kg.gcpause import paused_gc
 from kg.graph import KnowledgeGraph
+from kg.outpath import output_mode
 from kg.vocab import PREFIXES
 
 Writer = Callable[[KnowledgeGraph, Path], list[Path]]
@@ -32,9 +33,11 @@ def register(name: str) -> Callable[[Writer], Writer]:
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Write to a temporary file beside `target`, then rename it into place only on success."""
+    """Write to a temporary file beside `target`, then rename it into place only on success; the
+    file gets the mode a plain open() would give it (mkstemp alone would leave it 0o600)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.fchmod(fd, output_mode())
     os.close(fd)
     try:
         yield Path(tmp)

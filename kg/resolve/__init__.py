@@ -46,17 +46,27 @@ def resolve(parsed: list[ParsedList]) -> Resolution:
 def resolve_entries(entries: list[Entry]) -> Resolution:
     """Block, decide pairwise, cluster with cannot-links, then build canonical works."""
     with paused_gc():
-        return _resolve(entries)
+        return _resolve(sorted(entries, key=_entry_order))
+
+
+def _entry_order(entry: Entry) -> tuple[str, int, str]:
+    """Mentions by list and line, so that neither the order of the lists nor that of the entries
+    decides a tie (a block's representative, a conflict's first line, a work's mention order)."""
+    return entry.list_id, entry.line, entry.file
 
 
 def _resolve(entries: list[Entry]) -> Resolution:
     mentions = mentions_of(entries)
-    decisions = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
+    found = [d for a, b in candidate_pairs(mentions) if (d := decide(mentions[a], mentions[b]))]
+    decisions = sorted(found, key=lambda d: (d.a, d.b))  # blocks come in string-hash order
     clusters, refused = cluster(len(mentions), decisions, [m.id for m in mentions])
     groups = [[entries[i] for i in g] for g in clusters.groups()]
     vocabulary = title_vocabulary(entries)
     ids = local_ids(groups, vocabulary)
-    works = [work_from(g, i, vocabulary) for g, i in zip(groups, ids, strict=True)]
+    works = sorted(
+        (work_from(g, i, vocabulary) for g, i in zip(groups, ids, strict=True)),
+        key=lambda w: w.id,
+    )
     work_of = {m: w.id for w in works for m in w.mentions}
     issues = _conflicts(mentions, decisions, work_of) + _merged_conflicts(works, entries)
     return Resolution(works, work_of, issues, decisions, refused)
@@ -76,9 +86,10 @@ def _conflicts(
     for m in mentions:
         for ident in m.pasted:
             by_id[ident].add(m.index)
+    carriers = _carriers(mentions, set(by_id))
     issues = []
     for ident, members in sorted(by_id.items()):
-        ms = sorted((mentions[i] for i in members), key=lambda m: m.id)
+        ms = sorted((mentions[i] for i in members | carriers[ident]), key=lambda m: _where(m.entry))
         works = sorted({work_of[m.id] for m in ms})
         if len(works) < 2:
             continue
@@ -96,6 +107,16 @@ def _conflicts(
             )
         )
     return issues
+
+
+def _carriers(mentions: list[Mention], disputed: set[str]) -> dict[str, set[int]]:
+    """Every mention carrying a disputed identifier: blocking compares one representative of
+    mentions alike, so the pairs found alone would name whichever of them came first."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for m in mentions:
+        for ident in {str(i) for i in m.entry.identifiers} & disputed:
+            found[ident].add(m.index)
+    return found
 
 
 def _strong_ids(m: Mention) -> set[str]:
@@ -117,10 +138,10 @@ def _merged_conflicts(works: list[Work], entries: list[Entry]) -> list[DataIssue
             if len(seen) < 2:
                 continue
             parts = "; ".join(
-                f"{v} at {', '.join(f'{e.file}:{e.line}' for e in es)}"
+                f"{v} at {', '.join(f'{e.file}:{e.line}' for e in sorted(es, key=_where))}"
                 for v, es in sorted(seen.items())
             )
-            first = min((e for es in seen.values() for e in es), key=lambda e: (e.file, e.line))
+            first = min((e for es in seen.values() for e in es), key=_where)
             issues.append(
                 DataIssue(
                     id=f"conflicting-identifier/{work.id}/{scheme}",
@@ -134,3 +155,8 @@ def _merged_conflicts(works: list[Work], entries: list[Entry]) -> list[DataIssue
                 )
             )
     return issues
+
+
+def _where(entry: Entry) -> tuple[str, int, str]:
+    """File and line, as the audit reports them: an issue is anchored on its first line."""
+    return entry.file, entry.line, entry.list_id

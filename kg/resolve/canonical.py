@@ -38,7 +38,7 @@ def reconcile_venue(entries: list[Entry]) -> tuple[VenueInfo, list[VenueInfo]]:
     for e in entries:
         if e.venue.raw or e.venue.year:
             seen.setdefault(e.venue.model_dump_json(), e.venue)
-    venues = list(seen.values())
+    venues = [seen[key] for key in sorted(seen)]  # a tie goes to content, not to list order
     if not venues:
         return VenueInfo(), []
     counts = Counter(e.venue.venue for e in entries if e.venue.venue)
@@ -73,7 +73,7 @@ def work_from(entries: list[Entry], local_id: str, vocabulary: Counter[str] | No
         venues=venues,
         venue=venue,
         year=venue.year or (min(years) if years else None),
-        authors=max((e.authors for e in entries), key=len, default=[]),
+        authors=max(sorted(e.authors for e in entries), key=len, default=[]),
         summaries=sorted({e.summary for e in entries if e.summary}),
         mentions=[mention_id(e) for e in entries],
         lists=sorted({e.list_id for e in entries}),
@@ -117,9 +117,16 @@ def local_ids(groups: list[list[Entry]], vocabulary: Counter[str] | None = None)
     return [by_group[g] for g in range(len(groups))]
 
 
-def _content_order(group: list[Entry], vocabulary: Counter[str] | None) -> tuple[str, list[str]]:
-    """Order by content, not by line, so that IRIs survive edits elsewhere in a list."""
-    return best_title(group, vocabulary), sorted({str(i) for e in group for i in e.identifiers})
+def _content_order(
+    group: list[Entry], vocabulary: Counter[str] | None
+) -> tuple[str, list[str], list[tuple[str, int]]]:
+    """Order by content, not by line, so that IRIs survive edits elsewhere in a list; where the
+    content ties, by list and line, never by the order the lists were given in."""
+    return (
+        best_title(group, vocabulary),
+        sorted({str(i) for e in group for i in e.identifiers}),
+        sorted((e.list_id, e.line) for e in group),
+    )
 
 
 def _own_identifier(

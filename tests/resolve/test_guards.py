@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import Entry, Identifier, ParsedList, WorkKind
-from kg.normalize import classify_url, identifiers_from_url
+from kg.normalize import classify_url, identifiers_from_url, parse_venue
 from kg.resolve import Resolution, resolve_entries
 from kg.resolve.evidence import is_root_page
 from kg.resolve.matching import candidate_pairs, mentions_of
@@ -362,3 +362,35 @@ def test_shuffled_bundled_lists_resolve_alike(seeds: dict[str, ParsedList]) -> N
     shuffled = entries[:]
     random.Random(7).shuffle(shuffled)
     assert clusters(resolve_entries(shuffled)) == clusters(resolve_entries(entries))
+
+
+def _handed_on(res: Resolution) -> tuple[list[str], list[str]]:
+    """What the resolution hands on to the graph and the audit: works and issues, as JSON."""
+    return [w.model_dump_json() for w in res.works], [i.model_dump_json() for i in res.issues]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(POOL))
+def test_shuffling_the_entries_never_changes_works_or_issues(shuffled: list[Entry]) -> None:
+    assert _handed_on(resolve_entries(shuffled)) == _handed_on(resolve_entries(POOL))
+
+
+def test_lists_in_reverse_give_the_same_works_and_issues(seeds: dict[str, ParsedList]) -> None:
+    """Venues, authors, mention order and conflict anchors included, not only the clusters."""
+    forward = [e for p in seeds.values() for e in p.entries]
+    backward = [e for p in reversed(seeds.values()) for e in p.entries]
+    assert _handed_on(resolve_entries(backward)) == _handed_on(resolve_entries(forward))
+
+
+def test_a_tie_between_two_venues_goes_to_content_not_to_list_order() -> None:
+    title = "Magicoder: Empowering Code Generation with OSS-Instruct"
+    icml = paper("list-a", 1, title, "2312.02120")
+    pmlr = paper("list-b", 1, title, "2312.02120")
+    icml = icml.model_copy(update={"venue": parse_venue("ICML 2024")})
+    pmlr = pmlr.model_copy(update={"venue": parse_venue("PMLR 2024")})
+    venues = {
+        resolve_entries([first, second]).works[0].venue.venue
+        for first, second in [(icml, pmlr), (pmlr, icml)]
+    }
+    renamed = [e.model_copy(update={"list_id": f"z-{e.list_id}"}) for e in (pmlr, icml)]
+    assert len(venues) == 1 and resolve_entries(renamed).works[0].venue.venue in venues

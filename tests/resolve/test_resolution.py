@@ -64,6 +64,16 @@ def test_identifier_conflicts_name_both_lines(resolution: Resolution) -> None:
     assert magpie, "different identifiers on one long title are merged and reported"
 
 
+def test_an_identifier_conflict_names_every_entry_carrying_it(resolution: Resolution) -> None:
+    """Both versions of a list give HarmBench's id to JailbreakTrigger's entry too: all three
+    entries are named, and the issue sits on the first line by file, whichever list came first."""
+    harm = next(i for i in resolution.issues if i.id == "conflicting-identifier/arxiv:2402.11766")
+    assert {"llms-data-ai-v1:117", "llms-data-ai-v2:154", "llms-data-ai-v2:158"} <= set(
+        harm.mentions
+    )
+    assert (harm.file, harm.line) == ("data/lists/llms-data-ai-lifecycle-v1.md", 117)
+
+
 def test_canonical_record_keeps_variants_and_prefers_peer_review(resolution: Resolution) -> None:
     work = resolution.work(resolution.work_of["llm-synthetic-data:221"])
     assert work.title == "Constitutional AI: Harmlessness from AI Feedback"
