@@ -30,8 +30,8 @@ from kg.export.html import whole_view, write_page  # noqa: E402
 from kg.export.html.headless import CHROMIUM_ARGS  # noqa: E402
 from kg.export.html.page import choose_renderer  # noqa: E402
 from kg.graph import KnowledgeGraph  # noqa: E402
-from kg.manifest import load_manifest  # noqa: E402
-from kg.pipeline import build  # noqa: E402
+from kg.pipeline import build_graph_from_lists  # noqa: E402
+from kg.sources.manifest import load_manifest  # noqa: E402
 
 QUERIES = 5
 
@@ -131,10 +131,11 @@ def main() -> int:
     if chromium is None:
         raise SystemExit("needs Debian's chromium: apt-get install chromium")
     pages = args.out / "html"
-    seeds = build(load_manifest(ROOT), ROOT).graph
+    seeds = build_graph_from_lists(load_manifest(ROOT), ROOT).graph
     cases = [make_case("five seed lists", seeds, pages / "seeds.html")]
     root = corpus(args.scale, args.out, args.seed)
-    large = build(load_manifest(root), root, relations=False).graph  # curated facts name seed works
+    # curated facts name seed works
+    large = build_graph_from_lists(load_manifest(root), root, relations=False).graph
     cases.append(make_case(f"generated, scale {args.scale:g}", large, pages / "large.html"))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import VERSION, generate  # noqa: E402
-from kg.ingest import ingest  # noqa: E402
-from kg.manifest import ManifestError, load_manifest, sha256_of  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.resolve.matching import candidate_pairs, mentions_of  # noqa: E402
+from kg.sources.ingest import ingest  # noqa: E402
+from kg.sources.manifest import ManifestError, load_manifest, sha256_of  # noqa: E402
 
 COLUMNS = (
     ("scale", "{:g}"),

@@ -31,12 +31,12 @@ import rdflib  # noqa: E402
 from kg.export.rdf import ox_quads  # noqa: E402
 from kg.export.writers import write_turtle  # noqa: E402
 from kg.graph import KnowledgeGraph  # noqa: E402
-from kg.manifest import load_manifest  # noqa: E402
-from kg.pipeline import build  # noqa: E402
-from kg.query import bind, saved_queries  # noqa: E402
-from kg.queryparams import examples  # noqa: E402
-from kg.report import table  # noqa: E402
-from kg.store import with_union, write_store  # noqa: E402
+from kg.pipeline import build_graph_from_lists  # noqa: E402
+from kg.sources.manifest import load_manifest  # noqa: E402
+from kg.sparql.params import examples  # noqa: E402
+from kg.sparql.query import bind, saved_queries  # noqa: E402
+from kg.sparql.store import with_union, write_store  # noqa: E402
+from kg.util.table import table  # noqa: E402
 from kg.vocab import sparql_prologue  # noqa: E402
 
 
@@ -91,7 +91,7 @@ def main() -> int:
     print(f"$ python benchmarks/bench_sparql.py --scale {args.scale:g}  (cpus: {os.cpu_count()})")
     root = corpus(args.scale)
     started = time.perf_counter()
-    built = build(load_manifest(root), root)
+    built = build_graph_from_lists(load_manifest(root), root)
     graph = built.graph
     print(
         f"built {len(graph.works)} works, {len(graph.mentions)} mentions in "

@@ -25,9 +25,9 @@ from kg.enrich.evaluate import (  # noqa: E402
     report,
     rows,
 )
-from kg.ingest import ingest  # noqa: E402
-from kg.manifest import load_manifest  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
+from kg.sources.ingest import ingest  # noqa: E402
+from kg.sources.manifest import load_manifest  # noqa: E402
 
 CORPUS = (ROOT / "tests/fixtures/lists/dialects", ROOT / "tests/fixtures/lists/relations")
 

@@ -22,10 +22,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest import ingest
-from kg.manifest import load_manifest
 from kg.model import Entry, LineKind, ParsedList
 from kg.normalize import classify_url
+from kg.sources.ingest import ingest
+from kg.sources.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 

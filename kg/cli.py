@@ -57,7 +57,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _sources(lists: list[str] | None) -> list[SurveyList]:
-    from kg.manifest import ManifestError, lists_for, project_root
+    from kg.sources.manifest import ManifestError, lists_for, project_root
 
     try:
         return lists_for(list(lists or []), project_root())
@@ -66,8 +66,8 @@ def _sources(lists: list[str] | None) -> list[SurveyList]:
 
 
 def _read(lists: list[str] | None):  # type: ignore[no-untyped-def]
-    from kg.ingest import ingest
-    from kg.manifest import project_root
+    from kg.sources.ingest import ingest
+    from kg.sources.manifest import project_root
 
     result = ingest(_sources(lists), project_root())
     _problems(result.problems, result.usable)
@@ -84,7 +84,7 @@ def _problems(problems: list[str], usable: bool = True) -> None:
 
 def _writable(option: str, path: Path) -> None:
     """Refuse an output file before any work is done, rather than fail after it."""
-    from kg.outpath import OutputError, writable_file
+    from kg.util.outpath import OutputError, writable_file
 
     try:
         writable_file(path)
@@ -105,8 +105,8 @@ def ingest_cmd(
     ] = None,
 ) -> None:
     """Read lists and account for every line: entries, sections, placeholders, lines not understood."""
-    from kg.ingest import summarize, write_jsonl
-    from kg.report import ingest_text
+    from kg.export.report import ingest_text
+    from kg.sources.ingest import summarize, write_jsonl
 
     if explain is not None:
         _explain(explain, as_json)
@@ -150,8 +150,8 @@ def audit_cmd(
 ) -> None:
     """Report the lists' defects with file and line: duplicates, conflicting identifiers, typos,
     placeholders, missing or unrecognised links, heading-numbering faults."""
-    from kg.audit import SEVERITY, audit, unknown_kinds
-    from kg.report import audit_text
+    from kg.authoring.audit import audit, unknown_kinds
+    from kg.export.report import audit_text
     from kg.resolve import resolve
 
     wrong = unknown_kinds(kind or [])
@@ -162,12 +162,10 @@ def audit_cmd(
     if kind:
         issues = [i for i in issues if i.kind in kind]
     if as_json:
-        rows = [
-            i.model_dump(mode="json") | {"severity": SEVERITY.get(i.kind, "info")} for i in issues
-        ]
+        rows = [i.model_dump(mode="json") | {"severity": i.kind.severity.value} for i in issues]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        typer.echo(audit_text(issues, SEVERITY))
+        typer.echo(audit_text(issues))
 
 
 @app.command("lineage")
@@ -180,10 +178,10 @@ def lineage_cmd(
 ) -> None:
     """What NAME extends and what extends it, transitively, with the evidence for each step."""
     from kg.enrich.lineage import LineageError, lineage, lineage_text
-    from kg.manifest import project_root
-    from kg.pipeline import build
+    from kg.pipeline import build_graph_from_lists
+    from kg.sources.manifest import project_root
 
-    built = build(_sources(lists), project_root())
+    built = build_graph_from_lists(_sources(lists), project_root())
     _problems(built.ingested.problems, built.ingested.usable)
     try:
         found = lineage(name, built.enrichment, built.resolution, min_confidence)
@@ -210,13 +208,13 @@ def build_cmd(
     ] = False,
 ) -> None:
     """Build the graph from the lists (default: the bundled ones): RDF, SPARQL store, reports."""
-    from kg.build import build_outputs
-    from kg.manifest import project_root
-    from kg.outpath import OutputError
+    from kg.outputs import write_outputs
+    from kg.sources.manifest import project_root
+    from kg.util.outpath import OutputError
 
     sources = _sources(lists)
     try:
-        written = build_outputs(sources, project_root(), out, tuple(formats or ()), store, verbose)
+        written = write_outputs(sources, project_root(), out, tuple(formats or ()), store, verbose)
     except ValueError as err:
         raise fail(str(err)) from None
     except OutputError as err:
@@ -242,9 +240,17 @@ def query_cmd(
     out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
 ) -> None:
     """Run SPARQL 1.1 (SELECT, ASK, CONSTRUCT, DESCRIBE) over the built graph, prefixes predeclared."""
-    from kg.query import FORMATS, QueryError, RemoteError, prepare, render, runner, saved_queries
-    from kg.report import table
-    from kg.store import StoreError
+    from kg.sparql.query import (
+        FORMATS,
+        QueryError,
+        RemoteError,
+        prepare,
+        render,
+        runner,
+        saved_queries,
+    )
+    from kg.sparql.store import StoreError
+    from kg.util.table import table
 
     if list_saved:
         typer.echo(table(("name", "question"), [(q.name, q.question) for q in saved_queries()]))
@@ -281,9 +287,8 @@ def validate_cmd(
     ] = "fast",
 ) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl) and list every violation."""
-    from kg.report import table
-    from kg.shacl import UnsupportedShape
-    from kg.validate import ENGINES, check_file
+    from kg.shacl import ENGINES, UnsupportedShape, check_file
+    from kg.util.table import table
 
     path = graph_file or out / "kg.ttl"
     if engine not in ENGINES:
@@ -325,8 +330,8 @@ def serve_cmd(
     ] = False,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql over the built store, and the outputs."""
-    from kg.serve import make_server, serve
-    from kg.store import StoreError
+    from kg.sparql.serve import make_server, serve
+    from kg.sparql.store import StoreError
 
     if timeout <= 0 or max_rows < 1:
         raise fail("--timeout must be positive and --max-rows at least 1")
@@ -374,8 +379,8 @@ def publish_cmd(
     out: Annotated[Path, typer.Option("--out", help="Build output folder.")] = Path("out"),
 ) -> None:
     """Load the built graph into a SPARQL server, replacing each list's named graph."""
-    from kg.publish import PublishError, Target, publish
-    from kg.store import StoreError, open_store
+    from kg.sparql.publish import PublishError, Target, publish
+    from kg.sparql.store import StoreError, open_store
 
     target = Target(endpoint, method, graph, user, password, batch)
     try:
@@ -411,11 +416,11 @@ def explore_cmd(
     ] = "auto",
 ) -> None:
     """Write one view of the graph as a self-contained HTML page that opens offline."""
-    from kg.explore import explore
     from kg.export.html import PageError, UnknownNode
-    from kg.ingest import NothingUsable
-    from kg.manifest import project_root
-    from kg.outpath import OutputError
+    from kg.export.html.explore import explore
+    from kg.sources.ingest import NothingUsable
+    from kg.sources.manifest import project_root
+    from kg.util.outpath import OutputError
 
     try:
         written = explore(_sources(lists), project_root(), out, view, survey, node, depth, renderer)

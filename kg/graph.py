@@ -14,6 +14,7 @@ from kg.model import (
     Entity,
     Entry,
     ParsedList,
+    Predicate,
     Relation,
     Section,
     SurveyList,
@@ -32,9 +33,7 @@ EDGE_KINDS = (
     "inScheme",
     "creator",
     "venue",
-    "introduces",
-    "extends",
-    "evaluatedOn",
+    *Predicate,
     "concerns",
 )
 

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.prefixes import PREFIXES
+
 
 class Record(BaseModel):
     """Base for all pipeline records: strict fields, no silent extras."""
@@ -59,6 +61,69 @@ class SectionOrigin(StrEnum):
     ITALIC_LABEL = "italic-label"
     CATEGORY = "category"
     IMPLIED = "implied"
+
+
+class Severity(StrEnum):
+    """How much a defect matters to the list's author, as `kg audit` ranks it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class IssueKind(StrEnum):
+    """A kind of defect in the lists; each row is its code, severity and ontology individual.
+
+    The code is what reports and JSON show and the individual's skos:notation in the ontology.
+    """
+
+    _severity: Severity
+    _term: str
+
+    def __new__(cls, code: str, severity: Severity, term: str) -> IssueKind:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member._severity = severity
+        member._term = term
+        return member
+
+    DUPLICATE_IN_SECTION = "duplicate-in-section", Severity.ERROR, "DuplicateInSection"
+    DUPLICATE_ACROSS_SECTIONS = "duplicate-across-sections", Severity.INFO, "DuplicateAcrossSections"
+    CONFLICTING_IDENTIFIER = "conflicting-identifier", Severity.ERROR, "ConflictingIdentifier"
+    TITLE_VARIANT = "title-variant", Severity.INFO, "TitleVariant"
+    POSSIBLE_TYPO = "possible-typo", Severity.WARNING, "PossibleTypo"
+    PLACEHOLDER = "placeholder", Severity.WARNING, "Placeholder"
+    MISSING_LINK = "missing-link", Severity.INFO, "MissingLink"
+    UNRECOGNISED_LINK = "unrecognised-link", Severity.INFO, "UnrecognisedLink"
+    UNSAFE_LINK = "unsafe-link", Severity.WARNING, "UnsafeLink"
+    SKIPPED_HEADING_LEVEL = "skipped-heading-level", Severity.WARNING, "SkippedHeadingLevel"
+    MISNUMBERED_HEADING = "misnumbered-heading", Severity.WARNING, "MisnumberedHeading"
+    MALFORMED_HEADING = "malformed-heading", Severity.WARNING, "MalformedHeading"
+    MOJIBAKE = "mojibake", Severity.INFO, "Mojibake"
+    EMPTY_SECTION = "empty-section", Severity.INFO, "EmptySection"
+    NOT_UNDERSTOOD = "not-understood", Severity.WARNING, "NotUnderstood"
+    ENCODING = "encoding", Severity.WARNING, "EncodingProblem"
+
+    @property
+    def severity(self) -> Severity:
+        return self._severity
+
+    @property
+    def iri(self) -> str:
+        """The ontology's individual for this kind (an skg:IssueType)."""
+        return PREFIXES["skg"] + self._term
+
+
+class Predicate(StrEnum):
+    """A derived relation between works and entities; the value is the ontology property's name."""
+
+    INTRODUCES = "introduces"
+    EXTENDS = "extends"
+    EVALUATED_ON = "evaluatedOn"
+
+    @property
+    def iri(self) -> str:
+        return PREFIXES["skg"] + self.value
 
 
 class Identifier(Record):
@@ -148,7 +213,7 @@ class ListIssue(Record):
     list_id: str
     file: str
     line: int | None
-    kind: str
+    kind: IssueKind
     message: str
 
 
@@ -199,7 +264,7 @@ class DataIssue(Record):
     """A defect of the sources, as the audit reports it and the graph records it."""
 
     id: str
-    kind: str
+    kind: IssueKind
     list_id: str | None
     file: str | None
     line: int | None
@@ -232,7 +297,7 @@ class Relation(Record):
     """A derived relation between two nodes, with the evidence it rests on."""
 
     subject: str  # node id: a work id ("paper/arxiv-…") or an entity id ("method/…")
-    predicate: str  # "introduces", "extends", "evaluatedOn"
+    predicate: Predicate
     object: str
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: str

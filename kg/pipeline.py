@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.audit import audit
+from kg.authoring.audit import audit
 from kg.enrich import Enrichment, enrich
 from kg.graph import KnowledgeGraph, build_graph
-from kg.ingest import IngestResult, ingest
 from kg.model import DataIssue, SurveyList
 from kg.resolve import Resolution, resolve
+from kg.sources.ingest import IngestResult, ingest
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Built:
     graph: KnowledgeGraph
 
 
-def build(lists: list[SurveyList], root: Path, relations: bool = True) -> Built:
+def build_graph_from_lists(lists: list[SurveyList], root: Path, relations: bool = True) -> Built:
     """Read the lists and assemble the typed graph, with derived relations unless told not to.
 
     The lists are read in the order of their ids, never in the order given, so that the graph

@@ -8,9 +8,10 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SDO, SKOS
 
+from kg.model import IssueKind
 from kg.prefixes import PREFIXES
 from kg.prefixes import sparql_prologue as sparql_prologue
-from kg.resources import data_path
+from kg.util.resources import data_path
 
 ONTOLOGY_DIR = data_path("ontology")
 ONTOLOGY_PATH = ONTOLOGY_DIR / "surveykg.ttl"
@@ -217,26 +218,9 @@ DATATYPE_PROPERTIES: frozenset[URIRef] = frozenset(
 
 PROPERTIES: frozenset[URIRef] = OBJECT_PROPERTIES | DATATYPE_PROPERTIES
 
-# Issue kinds by the code the pipeline writes (ListIssue.kind); the ontology gives each
-# individual the same code as its skos:notation.
-ISSUE_TYPES: dict[str, URIRef] = {
-    "duplicate-in-section": DuplicateInSection,
-    "duplicate-across-sections": DuplicateAcrossSections,
-    "conflicting-identifier": ConflictingIdentifier,
-    "title-variant": TitleVariant,
-    "possible-typo": PossibleTypo,
-    "placeholder": Placeholder,
-    "missing-link": MissingLink,
-    "unrecognised-link": UnrecognisedLink,
-    "unsafe-link": UnsafeLink,
-    "skipped-heading-level": SkippedHeadingLevel,
-    "misnumbered-heading": MisnumberedHeading,
-    "malformed-heading": MalformedHeading,
-    "mojibake": Mojibake,
-    "empty-section": EmptySection,
-    "not-understood": NotUnderstood,
-    "encoding": EncodingProblem,
-}
+# Issue kinds by the code the pipeline writes (kg.model.IssueKind, which names each individual);
+# the ontology gives each individual the same code as its skos:notation.
+ISSUE_TYPES: dict[IssueKind, URIRef] = {kind: URIRef(kind.iri) for kind in IssueKind}
 
 INDIVIDUALS: frozenset[URIRef] = frozenset({IssueTypeScheme, *ISSUE_TYPES.values()})
 

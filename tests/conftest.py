@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest
-from kg.manifest import load_manifest
 from kg.model import ParsedList
+from kg.sources.ingest import ingest
+from kg.sources.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

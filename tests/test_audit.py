@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from kg.audit import audit
+from kg.authoring.audit import audit
 from kg.cli import app
 from kg.model import DataIssue, ParsedList
 from kg.resolve import resolve

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kg.build import build_outputs
 from kg.cli import app
-from kg.manifest import lists_for
+from kg.outputs import write_outputs
+from kg.sources.manifest import lists_for
 from tests.conftest import FIXTURES, ROOT
 
 LISTS = FIXTURES / "lists"
@@ -65,7 +65,7 @@ if Path("/proc/self").is_dir():
 def test_build_refuses_an_unwritable_out_before_reading(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, out: str, message: str
 ) -> None:
-    monkeypatch.setattr("kg.build.build", _no_work)
+    monkeypatch.setattr("kg.outputs.build_graph_from_lists", _no_work)
     assert refused(["build", SMALL, "--out", out]).startswith(f"error: --out {message}")
 
 
@@ -79,18 +79,18 @@ def test_build_refuses_an_unwritable_out_before_reading(
 def test_explore_refuses_an_unwritable_out_before_reading(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, out: str, message: str
 ) -> None:
-    monkeypatch.setattr("kg.explore.build", _no_work)
+    monkeypatch.setattr("kg.export.html.explore.build_graph_from_lists", _no_work)
     assert refused(["explore", SMALL, "--out", out]) == f"error: --out {message}"
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
 def test_explore_refuses_a_page_in_proc(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kg.explore.build", _no_work)
+    monkeypatch.setattr("kg.export.html.explore.build_graph_from_lists", _no_work)
     assert "cannot write in /proc" in refused(["explore", SMALL, "--out", "/proc/x.html"])
 
 
 def test_ingest_refuses_a_folder_as_jsonl(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kg.ingest.read_list", _no_work)
+    monkeypatch.setattr("kg.sources.ingest.read_list", _no_work)
     (in_tmp / "adir").mkdir()
     line = refused(["ingest", SMALL, "--jsonl", "adir"])
     assert line == "error: --jsonl adir: is a folder; give a file name"
@@ -98,7 +98,7 @@ def test_ingest_refuses_a_folder_as_jsonl(in_tmp: Path, monkeypatch: pytest.Monk
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="permission bits do not stop root")
 def test_build_refuses_a_read_only_folder(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kg.build.build", _no_work)
+    monkeypatch.setattr("kg.outputs.build_graph_from_lists", _no_work)
     locked = in_tmp / "locked"
     locked.mkdir(mode=0o555)
     try:
@@ -168,7 +168,7 @@ def test_audit_refuses_an_unknown_kind() -> None:
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("errors") / "out"
-    assert build_outputs(lists_for([SMALL, OTHER], ROOT), ROOT, out, ()).usable
+    assert write_outputs(lists_for([SMALL, OTHER], ROOT), ROOT, out, ()).usable
     return out
 
 

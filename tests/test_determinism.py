@@ -14,14 +14,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.audit import audit
+from kg.authoring.audit import audit
 from kg.enrich import enrich
 from kg.export.rdf import quads
 from kg.graph import build_graph
-from kg.manifest import lists_for, load_manifest
 from kg.model import ParsedList
 from kg.resolve import Resolution, resolve
-from kg.store import STORE_DIR
+from kg.sources.manifest import lists_for, load_manifest
+from kg.sparql.store import STORE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = [sys.executable, "-c", "from kg.cli import app; app()"]

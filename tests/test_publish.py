@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.publish import SHARED_GRAPH, PublishError, Target, publish
-from kg.store import write_store
+from kg.sparql.publish import SHARED_GRAPH, PublishError, Target, publish
+from kg.sparql.store import write_store
 from tests.conftest import FIXTURES
 
 LIST_GRAPH = "https://w3id.org/surveykg/id/graph/example-list"

@@ -10,12 +10,12 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import build_outputs
 from kg.cli import app
-from kg.manifest import load_manifest
-from kg.query import SavedQuery, bind, load_query, run_local, saved_queries
-from kg.queryparams import examples, parameters
-from kg.store import open_store
+from kg.outputs import write_outputs
+from kg.sources.manifest import load_manifest
+from kg.sparql.params import examples, parameters
+from kg.sparql.query import SavedQuery, bind, load_query, run_local, saved_queries
+from kg.sparql.store import open_store
 from tests.conftest import FIXTURES, ROOT
 
 QUERIES = saved_queries()
@@ -26,7 +26,7 @@ DERIVED = FIXTURES / "rdf" / "derived.ttl"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("queries") / "out"
-    assert build_outputs(load_manifest(ROOT), ROOT, out, ()).usable
+    assert write_outputs(load_manifest(ROOT), ROOT, out, ()).usable
     return out
 
 

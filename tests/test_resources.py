@@ -14,10 +14,10 @@ import pytest
 
 from kg import vocab
 from kg.enrich.curated import DEFAULT_FACTS
-from kg.manifest import MANIFEST, load_manifest
-from kg.query import QUERIES_DIR, saved_queries
-from kg.resources import BUNDLED_ROOT, data_path
-from kg.validate import SHAPES_PATH
+from kg.shacl.validate import SHAPES_PATH
+from kg.sources.manifest import MANIFEST, load_manifest
+from kg.sparql.query import QUERIES_DIR, saved_queries
+from kg.util.resources import BUNDLED_ROOT, data_path
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "kg"

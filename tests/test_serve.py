@@ -19,11 +19,11 @@ import rdflib
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 from typer.testing import CliRunner
 
-from kg.build import build_outputs
 from kg.cli import app
-from kg.endpoint.runner import Runner
-from kg.manifest import load_manifest
-from kg.serve import Settings, SparqlServer, make_server
+from kg.outputs import write_outputs
+from kg.sources.manifest import load_manifest
+from kg.sparql.endpoint.runner import Runner
+from kg.sparql.serve import Settings, SparqlServer, make_server
 from tests.conftest import ROOT
 
 SURVEYS = "SELECT ?s WHERE { ?s a skg:Survey } ORDER BY ?s"
@@ -37,7 +37,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed lists built once for this module, plus an HTML page and a file outside out/."""
     base = tmp_path_factory.mktemp("serve")
     out = base / "out"
-    report = build_outputs(load_manifest(ROOT), ROOT, out, ())
+    report = write_outputs(load_manifest(ROOT), ROOT, out, ())
     assert report.usable
     (out / "kg.html").write_text("<html><body>graph</body></html>", "utf-8")
     (base / "secret.txt").write_text("not for the web", "utf-8")

@@ -13,11 +13,11 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from typer.testing import CliRunner
 
-from kg.build import build_outputs
 from kg.cli import app
-from kg.manifest import load_manifest
+from kg.outputs import write_outputs
 from kg.shacl import UnsupportedShape, validate_file
-from kg.validate import SHAPES_PATH, Checked, check_file
+from kg.shacl.validate import SHAPES_PATH, Checked, check_file
+from kg.sources.manifest import load_manifest
 from kg.vocab import SKG, SKGR
 from tests.conftest import ROOT
 from tests.test_ontology import (
@@ -202,7 +202,7 @@ def test_known_difference(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bundled")
-    build_outputs(load_manifest(ROOT), ROOT, out, (), store=False)
+    write_outputs(load_manifest(ROOT), ROOT, out, (), store=False)
     return out / "kg.ttl"
 
 
@@ -272,7 +272,7 @@ def test_shapes_the_fast_engine_cannot_check_are_refused(tmp_path: Path) -> None
 def test_every_format_the_build_writes_is_checked(tmp_path: Path) -> None:
     source = ROOT / "tests" / "fixtures" / "lists" / "star_plus_crlf_bom.md"
     lists = [s.model_copy(update={"file": str(source)}) for s in load_manifest(ROOT)[:1]]
-    build_outputs(lists, ROOT, tmp_path, ("all",), store=False)
+    write_outputs(lists, ROOT, tmp_path, ("all",), store=False)
     counts = {
         p.suffix: validate_file(p, SHAPES_PATH)
         for p in tmp_path.glob("kg.*")

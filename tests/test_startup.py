@@ -40,7 +40,11 @@ def test_help_loads_no_heavy_library() -> None:
 
 @pytest.mark.parametrize(
     ("module", "allowed"),
-    [("kg.query", {"pyoxigraph"}), ("kg.validate", {"pyoxigraph"}), ("kg.publish", {"pyoxigraph"})],
+    [
+        ("kg.sparql.query", {"pyoxigraph"}),
+        ("kg.shacl.validate", {"pyoxigraph"}),
+        ("kg.sparql.publish", {"pyoxigraph"}),
+    ],
 )
 def test_querying_and_validating_need_no_rdflib(module: str, allowed: set[str]) -> None:
     assert set(_loaded(f"import {module}")) <= allowed

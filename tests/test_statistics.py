@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.export.statistics import SectionCounts, statistics
 from kg.graph import KnowledgeGraph
 from kg.model import SurveyList
-from kg.pipeline import build
-from kg.statistics import SectionCounts, statistics
+from kg.pipeline import build_graph_from_lists
 
 LISTS = {
     "alpha": """# Awesome Alpha
@@ -42,7 +42,7 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     for name, text in LISTS.items():
         (root / f"{name}.md").write_text(text, encoding="utf-8")
         sources.append(SurveyList(id=name, title=f"Awesome {name}", file=f"{name}.md"))
-    return build(sources, Path(root)).graph
+    return build_graph_from_lists(sources, Path(root)).graph
 
 
 def _by_arxiv(graph: KnowledgeGraph, counts: dict[str, int]) -> dict[str, int]:

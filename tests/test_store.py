@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.store import StoreError, open_store, own_default_graph, write_store
+from kg.sparql.store import StoreError, open_store, own_default_graph, write_store
 
 P = ox.NamedNode("urn:p")
 LIST_A, LIST_B = ox.NamedNode("urn:graph:a"), ox.NamedNode("urn:graph:b")

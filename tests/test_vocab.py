@@ -139,3 +139,12 @@ def test_plain_prefixes_equal_rdflib_namespaces() -> None:
     standard |= {"schema": SDO, "skos": SKOS, "xsd": XSD}
     assert {p: PREFIXES[p] for p in standard} == {p: str(ns) for p, ns in standard.items()}
     assert vocab.PREFIXES is PREFIXES
+
+
+def test_issue_kinds_and_predicates_name_ontology_terms() -> None:
+    from kg.model import IssueKind, Predicate, Severity
+
+    assert {URIRef(kind.iri) for kind in IssueKind} == vocab.INDIVIDUALS - {vocab.IssueTypeScheme}
+    assert all(isinstance(kind.severity, Severity) for kind in IssueKind)
+    assert {URIRef(p.iri) for p in Predicate} == {vocab.introduces, vocab.extends, vocab.evaluatedOn}
+    assert IssueKind("placeholder") == "placeholder" and Predicate.EVALUATED_ON == "evaluatedOn"

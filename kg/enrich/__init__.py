@@ -17,7 +17,7 @@ from kg.enrich.evaluated import evaluated_on
 from kg.enrich.extends import extends
 from kg.enrich.introduces import introduces
 from kg.enrich.refs import Refs
-from kg.model import Entity, ParsedList, Relation, WorkKind
+from kg.model import Entity, ParsedList, Predicate, Relation, WorkKind
 from kg.resolve import Resolution, mention_id
 
 __all__ = ["Enrichment", "enrich"]
@@ -80,7 +80,7 @@ def _reported(index: EntityIndex, relations: list[Relation]) -> frozenset[str]:
     return frozenset(
         index.refs[r.object]
         for r in relations
-        if r.predicate == "evaluatedOn" and r.object in index.refs
+        if r.predicate == Predicate.EVALUATED_ON and r.object in index.refs
     )
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.enrich.refs import RefError, Refs
-from kg.model import Relation
-from kg.resources import data_path
+from kg.model import Predicate, Relation
+from kg.util.resources import data_path
 
 __all__ = [
     "DEFAULT_FACTS",
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 DEFAULT_FACTS = data_path("curated", "facts.toml")  # shipped in the package (kg/data/)
-PREDICATES = ("introduces", "extends", "evaluatedOn")
+PREDICATES = tuple(p.value for p in Predicate)  # the codes a facts file may use
 RULE = "curated"
 
 
@@ -41,7 +41,7 @@ class Fact:
     """One curated statement, as written in the file."""
 
     subject: str
-    predicate: str
+    predicate: Predicate
     object: str
     evidence: str
     source: str
@@ -59,7 +59,8 @@ def _fact(n: int, table: dict[str, object]) -> Fact:
     confidence = float(table.get("confidence", 1.0))  # type: ignore[arg-type]
     if not 0.0 <= confidence <= 1.0:
         raise CuratedError(f"fact {n}: confidence {confidence} is outside 0..1")
-    return Fact(*(str(table[k]).strip() for k in required), confidence=confidence)
+    subject, predicate, obj, evidence, source = (str(table[k]).strip() for k in required)
+    return Fact(subject, Predicate(predicate), obj, evidence, source, confidence=confidence)
 
 
 def load_facts(path: Path = DEFAULT_FACTS) -> list[Fact]:
@@ -74,7 +75,7 @@ def load_facts(path: Path = DEFAULT_FACTS) -> list[Fact]:
 def _nodes(fact: Fact, refs: Refs, papers: frozenset[str] | None) -> tuple[str, str]:
     """The fact's subject and object; RefError if one names nothing or the wrong kind of node."""
     subject, obj = refs.find(fact.subject), refs.find(fact.object)
-    if fact.predicate == "introduces" and papers is not None and subject not in papers:
+    if fact.predicate == Predicate.INTRODUCES and papers is not None and subject not in papers:
         raise RefError(f"{fact.subject!r} is no paper; introduces needs a paper as subject")
     return subject, obj
 

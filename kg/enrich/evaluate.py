@@ -22,10 +22,10 @@ from pathlib import Path
 from kg.enrich import Enrichment
 from kg.enrich.curated import RULE as CURATED
 from kg.enrich.refs import RefError, Refs
-from kg.model import ParsedList, Relation, SurveyList
-from kg.report import table
+from kg.model import ParsedList, Predicate, Relation, SurveyList
 from kg.resolve import Resolution
 from kg.sources import read_list
+from kg.util.table import table
 
 __all__ = [
     "EvalResult",
@@ -331,7 +331,7 @@ def _labelled_rows_table(result: EvalResult) -> str:
 
 def _lists_table(result: EvalResult, lists: list[ParsedList]) -> str:
     """Per list: entries, relations read from them by predicate, and how many are labelled."""
-    predicates = ("introduces", "extends", "evaluatedOn")
+    predicates = tuple(Predicate)
     body = []
     for p in sorted(lists, key=lambda p: p.source.id):
         counts = result.per_list.get(p.source.id, Counter())

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from kg.enrich import names
 from kg.enrich.claims import Role
 from kg.enrich.entities import EntityIndex
-from kg.model import Entity, EntityKind, Relation, Work, WorkKind
+from kg.model import Entity, EntityKind, Predicate, Relation, Work, WorkKind
 
 __all__ = ["CONFIDENCE", "evaluated_on", "named_entities"]
 
@@ -133,7 +133,7 @@ def _relation(
     text = min(hits)[1]
     return Relation(
         subject=work,
-        predicate="evaluatedOn",
+        predicate=Predicate.EVALUATED_ON,
         object=entity_id,
         confidence=CONFIDENCE[rule],
         evidence=f'{where} "{text}" names the {entity.kind.value} {entity.name}',

@@ -32,7 +32,7 @@ from kg.enrich import names
 from kg.enrich.claims import Claim, Role
 from kg.enrich.entities import EntityIndex
 from kg.enrich.versions import Version, version
-from kg.model import Entity, EntityKind, Relation, Work, WorkKind
+from kg.model import Entity, EntityKind, Predicate, Relation, Work, WorkKind
 from kg.normalize import title_key
 
 __all__ = ["CONFIDENCE", "extends"]
@@ -59,7 +59,7 @@ _TITLE_VERBS = {
 def _relation(subject: str, obj: str, rule: str, evidence: str, mentions: set[str]) -> Relation:
     return Relation(
         subject=subject,
-        predicate="extends",
+        predicate=Predicate.EXTENDS,
         object=obj,
         confidence=CONFIDENCE[rule],
         evidence=evidence,

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from kg.enrich.claims import Claim, Role
 from kg.enrich.entities import EntityIndex
-from kg.model import Relation, WorkKind
+from kg.model import Predicate, Relation, WorkKind
 
 __all__ = ["CONFIDENCE", "introduces"]
 
@@ -49,7 +49,7 @@ def introduces(index: EntityIndex, kinds: dict[str, WorkKind]) -> list[Relation]
     return [
         Relation(
             subject=work,
-            predicate="introduces",
+            predicate=Predicate.INTRODUCES,
             object=entity_id,
             confidence=CONFIDENCE[rule],
             evidence=_evidence(min(claims)),

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from kg.enrich import Enrichment
 from kg.enrich.refs import RefError, Refs
-from kg.model import Relation
-from kg.report import table
+from kg.model import Predicate, Relation
 from kg.resolve import Resolution
+from kg.util.table import table
 
 __all__ = ["Lineage", "LineageError", "Step", "lineage", "lineage_text"]
 
@@ -69,7 +69,7 @@ def _walk(start: str, edges: list[Relation], direction: str) -> list[Step]:
 
 
 def _extends(relations: Iterable[Relation], min_confidence: float) -> list[Relation]:
-    chosen = [r for r in relations if r.predicate == "extends" and r.confidence >= min_confidence]
+    chosen = [r for r in relations if r.predicate == Predicate.EXTENDS and r.confidence >= min_confidence]
     return sorted(chosen, key=lambda r: (r.subject, r.object, r.rule))
 
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from rapidfuzz import process
 
 from kg.enrich import names
-from kg.model import Entity, Relation, Work
+from kg.model import Entity, Predicate, Relation, Work
 from kg.normalize import title_key
 
 __all__ = ["RefError", "Refs"]
@@ -56,7 +56,7 @@ class Refs:
             for n in (e.name, *e.aliases):
                 self._names[names.fold(n)].add(e.id)
         for r in relations:
-            if r.predicate == "introduces":
+            if r.predicate == Predicate.INTRODUCES:
                 self._presented_by[r.object].add(r.subject)
 
     def find(self, ref: str) -> str:

@@ -10,9 +10,19 @@ import pyoxigraph as ox
 from rdflib import namespace as ns
 
 from kg import vocab as v
+from kg.export.statistics import Statistics, statistics
 from kg.graph import KnowledgeGraph, iri_safe, section_id, survey_id
-from kg.model import DataIssue, Entity, Entry, Relation, Section, SurveyList, Work, WorkKind
-from kg.statistics import Statistics, statistics
+from kg.model import (
+    DataIssue,
+    Entity,
+    Entry,
+    Predicate,
+    Relation,
+    Section,
+    SurveyList,
+    Work,
+    WorkKind,
+)
 
 
 class _Terms:
@@ -58,11 +68,6 @@ ID_PROPERTIES = {
     "doi": v.BIBO.doi,
     "acl": v.aclId,
     "openreview": v.openreviewId,
-}
-RELATION_PROPERTIES = {
-    "introduces": v.introduces,
-    "extends": v.extends,
-    "evaluatedOn": v.evaluatedOn,
 }
 
 
@@ -272,20 +277,20 @@ def _relations(kg: KnowledgeGraph) -> Iterator[Quad]:
 
 def _plain(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
     s, o = node(relation.subject), node(relation.object)
-    yield _q(s, RELATION_PROPERTIES[relation.predicate], o)
+    yield _q(s, relation.predicate.iri, o)
     both_works = relation.subject in kg.works and relation.object in kg.works
-    if relation.predicate == "extends" and both_works:
+    if relation.predicate == Predicate.EXTENDS and both_works:
         yield _q(s, v.CITO.extends, o)
 
 
 def _assertion(kg: KnowledgeGraph, relation: Relation) -> Iterator[Quad]:
     s, o = node(relation.subject), node(relation.object)
-    prop = RELATION_PROPERTIES[relation.predicate]
+    prop = relation.predicate.iri
     aid, rule = assertion_id(relation), f"rule/{iri_safe(relation.rule)}"
     yield _q(aid, RDF.type, iri(v.Assertion))
     yield _q(aid, RDF.type, iri(RDF.Statement))
     yield _q(aid, RDF.subject, s)
-    yield _q(aid, RDF.predicate, iri(str(prop)))
+    yield _q(aid, RDF.predicate, iri(prop))
     yield _q(aid, RDF.object, o)
     yield _q(aid, v.confidence, typed(f"{relation.confidence:.2f}", XSD.decimal))
     yield _q(aid, v.evidence, text(relation.evidence))
@@ -299,7 +304,7 @@ def _issue(kg: KnowledgeGraph, issue: DataIssue) -> Iterator[Quad]:
     nid = f"issue/{iri_safe(issue.id)}"
     g = list_graph(issue.list_id) if issue.list_id else None
     yield _q(nid, RDF.type, iri(v.DataIssue), g)
-    yield _q(nid, v.issueType, iri(str(v.ISSUE_TYPES[issue.kind])), g)
+    yield _q(nid, v.issueType, iri(issue.kind.iri), g)
     yield _q(nid, v.message, text(issue.message), g)
     if issue.list_id:
         yield _q(nid, v.foundIn, node(survey_id(issue.list_id)), g)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.export.rdf import ox_quads, triples
-from kg.gcpause import paused_gc
 from kg.graph import KnowledgeGraph
-from kg.outpath import output_mode
+from kg.util.gcpause import paused_gc
+from kg.util.outpath import output_mode
 from kg.vocab import PREFIXES
 
 Writer = Callable[[KnowledgeGraph, Path], list[Path]]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.gcpause import paused_gc
-from kg.model import DataIssue, Entry, ParsedList, Work
+from kg.model import DataIssue, Entry, IssueKind, ParsedList, Work
 from kg.resolve.canonical import local_ids, title_vocabulary, work_from
 from kg.resolve.cluster import cluster
 from kg.resolve.matching import (
@@ -18,6 +17,7 @@ from kg.resolve.matching import (
     mention_id,
     mentions_of,
 )
+from kg.util.gcpause import paused_gc
 
 __all__ = ["Resolution", "mention_id", "resolve", "resolve_entries"]
 
@@ -97,7 +97,7 @@ def _conflicts(
         issues.append(
             DataIssue(
                 id=f"conflicting-identifier/{ident}",
-                kind="conflicting-identifier",
+                kind=IssueKind.CONFLICTING_IDENTIFIER,
                 list_id=ms[0].entry.list_id,
                 file=ms[0].entry.file,
                 line=ms[0].entry.line,
@@ -145,7 +145,7 @@ def _merged_conflicts(works: list[Work], entries: list[Entry]) -> list[DataIssue
             issues.append(
                 DataIssue(
                     id=f"conflicting-identifier/{work.id}/{scheme}",
-                    kind="conflicting-identifier",
+                    kind=IssueKind.CONFLICTING_IDENTIFIER,
                     list_id=first.list_id,
                     file=first.file,
                     line=first.line,

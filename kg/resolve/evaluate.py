@@ -11,11 +11,11 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from kg.ingest import ingest
-from kg.manifest import load_manifest
 from kg.model import ParsedList, SurveyList
 from kg.resolve import resolve
 from kg.sources import read_list
+from kg.sources.ingest import ingest
+from kg.sources.manifest import load_manifest
 
 FIXTURE_PREFIX = "fixture:"
 FIXTURE_DIR = Path("tests/fixtures/lists")

@@ -11,18 +11,16 @@ lets "2024"^^xsd:gYear pass sh:maxInclusive 1, where this engine, as SHACL says,
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kg.shacl.data import Data, load
-from kg.shacl.engine import validate
 from kg.shacl.result import Violation
-from kg.shacl.shapes import Reader, UnsupportedShape
+from kg.shacl.shapes import UnsupportedShape
+from kg.shacl.validate import ENGINES, SHAPES_PATH, Checked, check_file, validate_file
 
-__all__ = ["UnsupportedShape", "Violation", "validate_file"]
-
-
-def validate_file(path: Path, shapes: Path) -> tuple[list[Violation], int]:
-    """The violations in an RDF file (its graphs merged) and how many distinct triples it holds."""
-    reader = Reader.parse(shapes)
-    store, triples = load(path)
-    return validate(Data(store), reader), triples
+__all__ = [
+    "ENGINES",
+    "SHAPES_PATH",
+    "Checked",
+    "UnsupportedShape",
+    "Violation",
+    "check_file",
+    "validate_file",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.model import ListIssue, ParsedList, SurveyList
+from kg.model import IssueKind, ListIssue, ParsedList, SurveyList
 
 Reader = Callable[[str, SurveyList], ParsedList]
 """A reader turns a decoded list text into a ParsedList (sections, entries, line accounting)."""
@@ -65,7 +65,7 @@ def load_text(source: SurveyList, root: Path) -> tuple[str, list[ListIssue]]:
         raise ListReadError(f"{source.file}: cannot be read ({err.strerror})") from err
     text, notes = decode(data, source.file)
     issues = [
-        ListIssue(list_id=source.id, file=source.file, line=None, kind="encoding", message=n)
+        ListIssue(list_id=source.id, file=source.file, line=None, kind=IssueKind.ENCODING, message=n)
         for n in notes
     ]
     return text, issues

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kg.model import Entry, LineKind, LineRecord, ListIssue, ParsedList, SurveyList
+from kg.model import Entry, IssueKind, LineKind, LineRecord, ListIssue, ParsedList, SurveyList
 from kg.normalize import clean_text, parse_venue, safe_url
 from kg.sources.base import register
-from kg.sources.build import EntryContext, make_entry
 from kg.sources.entries import EntryParts, read_entry, read_label, read_more, starts_entry
 from kg.sources.headings import is_non_content, is_toc, split_heading
 from kg.sources.htmlblocks import HtmlCell, holds_rows, html_rows
@@ -24,6 +23,7 @@ from kg.sources.inline import (
     spans_of,
     split_lines,
 )
+from kg.sources.records import EntryContext, make_entry
 from kg.sources.sections import SectionTree, TocEntry
 from kg.sources.tables import is_placeholder_title, map_columns, read_row
 
@@ -87,7 +87,7 @@ class _Walk:
                 if self.lines[line0].strip():
                     self.mark(line0, kind, reason)
 
-    def issue(self, line: int | None, kind: str, message: str) -> None:
+    def issue(self, line: int | None, kind: IssueKind, message: str) -> None:
         self.issues.append(
             ListIssue(
                 list_id=self.source.id, file=self.source.file, line=line, kind=kind, message=message
@@ -293,7 +293,7 @@ def _line(
     parts = read_entry(spans)
     if parts is None or is_placeholder_title(parts.title_raw):
         walk.mark(line0, LineKind.PLACEHOLDER, "entry without a title")
-        walk.issue(line0 + 1, "placeholder", "bullet without a title")
+        walk.issue(line0 + 1, IssueKind.PLACEHOLDER, "bullet without a title")
         return None
     section = walk.tree.current or _root_section(walk, line0)
     ctx = _context(walk, line0, [section.key], section.label)
@@ -315,7 +315,7 @@ def _stray(text: str, line0: int, walk: _Walk, previous: _Pending | None) -> Non
         return None
     where = f" after the entry at line {previous.ctx.line}" if previous else ""
     walk.mark(line0, LineKind.NOT_UNDERSTOOD, f"stray text{where}")
-    walk.issue(line0 + 1, "not-understood", f"stray text {text[:80]!r}{where}")
+    walk.issue(line0 + 1, IssueKind.NOT_UNDERSTOOD, f"stray text {text[:80]!r}{where}")
     return None
 
 
@@ -424,7 +424,7 @@ def _table_row(
     row = read_row(cells, roles)
     if row.placeholder_reason or row.parts is None:
         walk.mark(line0, LineKind.PLACEHOLDER, row.placeholder_reason)
-        walk.issue(line0 + 1, "placeholder", row.placeholder_reason or "empty row")
+        walk.issue(line0 + 1, IssueKind.PLACEHOLDER, row.placeholder_reason or "empty row")
         return
     heading = walk.tree.current
     assert heading is not None
@@ -533,7 +533,7 @@ def _account(walk: _Walk) -> list[LineRecord]:
         if record is None:
             if text.strip():
                 record = LineRecord(line=number, kind=LineKind.NOT_UNDERSTOOD, reason="unparsed")
-                walk.issue(number, "not-understood", f"line not understood: {text.strip()[:80]!r}")
+                walk.issue(number, IssueKind.NOT_UNDERSTOOD, f"line not understood: {text.strip()[:80]!r}")
             else:
                 record = LineRecord(line=number, kind=LineKind.BLANK)
         records.append(record)

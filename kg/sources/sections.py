@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.model import ListIssue, Section, SectionOrigin
+from kg.model import IssueKind, ListIssue, Section, SectionOrigin
 from kg.normalize import slugify
 from kg.sources.headings import notation_parent, split_heading
 
@@ -55,7 +55,7 @@ class SectionTree:
         """A markdown heading: pop to its positional parent, then check its numbering."""
         parts = split_heading(text)
         if parts.stray_tail:
-            self._issue(line, "malformed-heading", f"heading has a stray tail {parts.stray_tail!r}")
+            self._issue(line, IssueKind.MALFORMED_HEADING, f"heading has a stray tail {parts.stray_tail!r}")
         while self._stack and self._stack[-1].md_level >= md_level:
             self._stack.pop()
         self._labels.clear()
@@ -114,7 +114,7 @@ class SectionTree:
         if parent is not None and parent_level is not None and md_level - parent_level > 1:
             self._issue(
                 line,
-                "skipped-heading-level",
+                IssueKind.SKIPPED_HEADING_LEVEL,
                 f"heading level {md_level} under level {parent_level} ({parent.label!r}) skips a level",
             )
         return parent
@@ -138,7 +138,7 @@ class SectionTree:
                 where = f"{target.notation} {target.label!r}" if target else "the top level"
                 self._issue(
                     line,
-                    "skipped-heading-level",
+                    IssueKind.SKIPPED_HEADING_LEVEL,
                     f"{notation} {label!r} is written at the level of its neighbours but its "
                     f"number puts it under {where}",
                 )
@@ -146,7 +146,7 @@ class SectionTree:
         if parent is not None and parent.notation:
             self._issue(
                 line,
-                "misnumbered-heading",
+                IssueKind.MISNUMBERED_HEADING,
                 f"{notation} {label!r} stands under {parent.notation} {parent.label!r}",
             )
             return parent
@@ -167,7 +167,7 @@ class SectionTree:
         """The section numbered `notation`, or one implied from the table of contents."""
         if notation in self._by_notation:
             return self._by_notation[notation]
-        self._issue(line, "skipped-heading-level", f"{child} has no heading {notation} above it")
+        self._issue(line, IssueKind.SKIPPED_HEADING_LEVEL, f"{child} has no heading {notation} above it")
         toc = self.toc.get(notation)
         if toc is None:
             return None
@@ -220,7 +220,7 @@ class SectionTree:
             key, n = f"{base}-{n}", n + 1
         return key
 
-    def _issue(self, line: int, kind: str, message: str) -> None:
+    def _issue(self, line: int, kind: IssueKind, message: str) -> None:
         self.issues.append(
             ListIssue(list_id=self.list_id, file=self.file, line=line, kind=kind, message=message)
         )

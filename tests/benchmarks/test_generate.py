@@ -11,10 +11,10 @@ from types import ModuleType
 
 import pytest
 
-from kg.ingest import ingest
-from kg.manifest import load_manifest, sha256_of
 from kg.model import LineKind, ParsedList
 from kg.resolve import Resolution, resolve
+from kg.sources.ingest import ingest
+from kg.sources.manifest import load_manifest, sha256_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = 0.3

@@ -20,9 +20,9 @@ from kg.export.html import notebook, survey_view, whole_view, write_page
 from kg.export.html.headless import CHROMIUM_ARGS
 from kg.export.html.style import EDGE_KINDS, NODE_KINDS
 from kg.graph import KnowledgeGraph
-from kg.manifest import load_manifest
 from kg.model import SurveyList
-from kg.pipeline import build
+from kg.pipeline import build_graph_from_lists
+from kg.sources.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = SurveyList(
@@ -110,12 +110,12 @@ def visit(browser: Any, path: Path) -> Iterator[Visit]:
 
 @pytest.fixture(scope="module")
 def seeds_graph() -> KnowledgeGraph:
-    return build(load_manifest(ROOT), ROOT).graph
+    return build_graph_from_lists(load_manifest(ROOT), ROOT).graph
 
 
 @pytest.fixture(scope="module")
 def hostile_graph() -> KnowledgeGraph:
-    return build([XSS], ROOT, relations=False).graph
+    return build_graph_from_lists([XSS], ROOT, relations=False).graph
 
 
 @pytest.fixture(scope="module", params=["vis", "sigma"])

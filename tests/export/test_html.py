@@ -28,7 +28,7 @@ from kg.export.html.payload import script_json
 from kg.export.html.style import EDGE_KINDS, NODE_KINDS
 from kg.graph import KnowledgeGraph
 from kg.model import SurveyList
-from kg.pipeline import build
+from kg.pipeline import build_graph_from_lists
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = SurveyList(
@@ -43,7 +43,7 @@ SCRIPTS = re.compile(r"<script>(.*?)</script>", re.S)
 
 @pytest.fixture(scope="module")
 def hostile() -> KnowledgeGraph:
-    return build([XSS, AGENTS], ROOT, relations=False).graph
+    return build_graph_from_lists([XSS, AGENTS], ROOT, relations=False).graph
 
 
 @pytest.fixture(scope="module")

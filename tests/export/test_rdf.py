@@ -10,11 +10,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg import build as build_module
-from kg.build import build_outputs
-from kg.manifest import load_manifest
+from kg import outputs as outputs_module
 from kg.model import SurveyList
-from kg.validate import load_graph, validate
+from kg.outputs import write_outputs
+from kg.shacl.validate import load_graph, validate
+from kg.sources.manifest import load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = "tests/fixtures/lists/details_blocks.md"
@@ -31,14 +31,14 @@ STRICT = {
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    report = build_outputs(load_manifest(ROOT), ROOT, out, ("all",), store=False)
+    report = write_outputs(load_manifest(ROOT), ROOT, out, ("all",), store=False)
     assert report.usable
     return out
 
 
 def _fixture_graph(out: Path) -> rdflib.Graph:
     source = SurveyList(id="details-blocks", title="Awesome Agents", file=FIXTURE)
-    build_outputs([source], ROOT, out, (), store=False)
+    write_outputs([source], ROOT, out, (), store=False)
     return rdflib.Graph().parse(out / "kg.ttl")
 
 
@@ -72,7 +72,7 @@ def test_every_file_parses_in_the_strict_parser(seed_out: Path) -> None:
 def test_turtle_is_prefixed_and_byte_identical_between_builds(
     seed_out: Path, tmp_path: Path
 ) -> None:
-    build_outputs(load_manifest(ROOT), ROOT, tmp_path, ("all",), store=False)
+    write_outputs(load_manifest(ROOT), ROOT, tmp_path, ("all",), store=False)
     for name in (*STRICT, "entries.jsonl", "audit.json"):
         assert (tmp_path / name).read_bytes() == (seed_out / name).read_bytes(), name
     head = (seed_out / "kg.ttl").read_text("utf-8")[:2000]
@@ -124,15 +124,15 @@ def test_a_failed_build_leaves_the_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = SurveyList(id="details-blocks", title="Awesome Agents", file=FIXTURE)
-    build_outputs([source], ROOT, tmp_path, (), store=True)
+    write_outputs([source], ROOT, tmp_path, (), store=True)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
 
     def explode(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build_module, "write_store", explode)
+    monkeypatch.setattr(outputs_module, "write_store", explode)
     with pytest.raises(RuntimeError):
-        build_outputs(load_manifest(ROOT), ROOT, tmp_path, ("all",), store=True)
+        write_outputs(load_manifest(ROOT), ROOT, tmp_path, ("all",), store=True)
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == before
     assert (tmp_path / "store").is_dir()

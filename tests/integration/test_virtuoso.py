@@ -27,12 +27,12 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import build_outputs
 from kg.cli import app
-from kg.manifest import load_manifest
-from kg.query import SavedQuery, bind, run_local, run_remote, saved_queries
-from kg.queryparams import examples
-from kg.store import STORE_DIR, open_store, with_union
+from kg.outputs import write_outputs
+from kg.sources.manifest import load_manifest
+from kg.sparql.params import examples
+from kg.sparql.query import SavedQuery, bind, run_local, run_remote, saved_queries
+from kg.sparql.store import STORE_DIR, open_store, with_union
 from tests.conftest import FIXTURES, ROOT
 
 SCRIPT = ROOT / "scripts" / "virtuoso.sh"
@@ -98,7 +98,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed lists built, plus example derived relations (so that the lineage and benchmark
     queries have rows to compare) in a named graph of their own."""
     out = tmp_path_factory.mktemp("virtuoso-build") / "out"
-    assert build_outputs(load_manifest(ROOT), ROOT, out, ()).usable
+    assert write_outputs(load_manifest(ROOT), ROOT, out, ()).usable
     store = ox.Store(str(out / STORE_DIR))
     graph = ox.NamedNode(EXAMPLE_GRAPH)
     parsed = ox.parse(path=FIXTURES / "rdf" / "derived.ttl", format=ox.RdfFormat.TURTLE)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import empty_sections
 from kg.model import LineKind, ParsedList, SectionOrigin, WorkKind
+from kg.sources.ingest import empty_sections
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,8 +17,8 @@ from kg.export.html.payload import page_data, script_json
 from kg.export.html.views import View, whole_view
 from kg.export.html.visnet import vis_data
 from kg.export.writers import atomic_path
-from kg.gcpause import paused_gc
 from kg.graph import KnowledgeGraph
+from kg.util.gcpause import paused_gc
 
 RENDERERS = ("auto", "vis", "sigma")
 LARGE = 5000  # from this many nodes on, the WebGL renderer (sigma.js) draws the page

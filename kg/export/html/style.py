@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from kg.model import Predicate
+
 
 @dataclass(frozen=True)
 class NodeStyle:
@@ -52,9 +54,9 @@ EDGE_STYLES: tuple[EdgeStyle, ...] = (
     EdgeStyle("broader", "subsection of", "#ff7f0e", width=2.0),
     EdgeStyle("inScheme", "section of list", "#ffd1a6", dashes=True),
     EdgeStyle("listedIn", "listed in", "#f0a8a8", dashes=True, hidden=True),
-    EdgeStyle("introduces", "introduces", "#9467bd", width=1.5),
-    EdgeStyle("extends", "extends", "#d62728", width=2.5),
-    EdgeStyle("evaluatedOn", "evaluated on", "#2ca02c", dashes=True, width=1.5),
+    EdgeStyle(Predicate.INTRODUCES, "introduces", "#9467bd", width=1.5),
+    EdgeStyle(Predicate.EXTENDS, "extends", "#d62728", width=2.5),
+    EdgeStyle(Predicate.EVALUATED_ON, "evaluated on", "#2ca02c", dashes=True, width=1.5),
     EdgeStyle("creator", "author of", "#c7c7c7"),
     EdgeStyle("venue", "published at", "#9e9e9e", dashes=True),
 )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from kg.export.html.adjacency import into, out
 from kg.graph import KnowledgeGraph
+from kg.model import Predicate
 
 Parents = dict[str, str | None]
 
@@ -36,7 +37,7 @@ def _structural(kg: KnowledgeGraph, node: str, members: set[str]) -> str | None:
 def _entity_parent(kg: KnowledgeGraph, node: str, members: set[str]) -> str | None:
     """The work that introduces it, else any work related to it, else what it extends."""
     related = [s for s, _ in kg.nx.in_edges(node) if s in kg.works]
-    return _first(into(kg, node, "introduces") + related + out(kg, node, "extends"), members)
+    return _first(into(kg, node, Predicate.INTRODUCES) + related + out(kg, node, Predicate.EXTENDS), members)
 
 
 def _first(candidates: list[str], members: set[str]) -> str | None:

@@ -15,6 +15,7 @@ from kg.export.html.tree import (
     structural_parents,
 )
 from kg.graph import KnowledgeGraph
+from kg.model import Predicate
 
 VIEWS = ("whole", "survey", "neighbourhood", "lineage")
 HUBS = frozenset({"survey", "venue"})  # reached, but not walked through: they would pull in all
@@ -110,13 +111,13 @@ def lineage_view(kg: KnowledgeGraph, name: str | None = None) -> View:
     focus = None
     if name is not None:
         focus = find_node(kg, name)
-        seeds = [focus, *out(kg, focus, "introduces")]
+        seeds = [focus, *out(kg, focus, Predicate.INTRODUCES)]
         lineage = _component(kg, [s for s in seeds if s in lineage])
         if not lineage:
             raise UnknownNode(
                 f"{name!r} has no lineage: nothing it introduces extends or is extended"
             )
-    introducers = [w for n in lineage for w in into(kg, n, "introduces")]
+    introducers = [w for n in lineage for w in into(kg, n, Predicate.INTRODUCES)]
     nodes = members_in_order([*lineage, *introducers, *([focus] if focus else [])])
     members = set(nodes)
     parents = acyclic({n: _lineage_parent(kg, n, members) for n in nodes})
@@ -125,7 +126,7 @@ def lineage_view(kg: KnowledgeGraph, name: str | None = None) -> View:
 
 
 def _extends_nodes(kg: KnowledgeGraph) -> list[str]:
-    ends = [n for s, t, k in kg.nx.edges(keys=True) if k == "extends" for n in (s, t)]
+    ends = [n for s, t, k in kg.nx.edges(keys=True) if k == Predicate.EXTENDS for n in (s, t)]
     return members_in_order(ends)
 
 
@@ -135,7 +136,7 @@ def _component(kg: KnowledgeGraph, seeds: list[str]) -> list[str]:
     queue = list(found)
     while queue:
         node = queue.pop(0)
-        for other in out(kg, node, "extends") + into(kg, node, "extends"):
+        for other in out(kg, node, Predicate.EXTENDS) + into(kg, node, Predicate.EXTENDS):
             if other not in found:
                 found[other] = None
                 queue.append(other)
@@ -144,7 +145,7 @@ def _component(kg: KnowledgeGraph, seeds: list[str]) -> list[str]:
 
 def _lineage_parent(kg: KnowledgeGraph, node: str, members: set[str]) -> str | None:
     """What it extends; a work sits beside the entity it introduces."""
-    for candidate in out(kg, node, "extends") + out(kg, node, "introduces"):
+    for candidate in out(kg, node, Predicate.EXTENDS) + out(kg, node, Predicate.INTRODUCES):
         if candidate in members:
             return candidate
     return None

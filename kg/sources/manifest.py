@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from kg.model import SurveyList
 from kg.normalize import slugify
-from kg.resources import BUNDLED_ROOT
+from kg.util.resources import BUNDLED_ROOT
 
 MANIFEST = Path("data") / "manifest.json"
 

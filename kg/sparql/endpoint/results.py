@@ -8,8 +8,8 @@ import json
 
 import pyoxigraph as ox
 
-from kg.endpoint.runner import Answer, Term
 from kg.prefixes import PREFIXES
+from kg.sparql.endpoint.runner import Answer, Term
 
 RESULT_FORMATS = {
     "xml": ox.QueryResultsFormat.XML,

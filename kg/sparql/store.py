@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.gcpause import paused_gc
+from kg.util.gcpause import paused_gc
 
 STORE_DIR = "store"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.prefixes import PREFIXES, sparql_prologue
-from kg.querycheck import QueryFormError, check_form, syntax_message
-from kg.queryparams import ParameterError, check
-from kg.report import table
-from kg.resources import data_path
-from kg.store import open_store
+from kg.sparql.check import QueryFormError, check_form, syntax_message
+from kg.sparql.params import ParameterError, check
+from kg.sparql.store import open_store
+from kg.util.resources import data_path
+from kg.util.table import table
 
 QUERIES_DIR = data_path("ontology", "queries")
 FORMATS = ("table", "csv", "tsv", "json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.model import Entry, Identifier, Link, LinkRole, ListIssue, VenueInfo, WorkKind
+from kg.model import Entry, Identifier, IssueKind, Link, LinkRole, ListIssue, VenueInfo, WorkKind
 from kg.normalize import (
     classify_url,
     clean_text,
@@ -36,7 +36,7 @@ class EntryContext:
     order: int = 0
     issues: list[ListIssue] = field(default_factory=list)
 
-    def issue(self, kind: str, message: str) -> None:
+    def issue(self, kind: IssueKind, message: str) -> None:
         self.issues.append(
             ListIssue(
                 list_id=self.list_id, file=self.file, line=self.line, kind=kind, message=message
@@ -120,7 +120,7 @@ def _checked_url(href: str | None, ctx: EntryContext, what: str) -> str | None:
         return None
     url = safe_url(href)
     if url is None and not href.startswith("#"):
-        ctx.issue("unsafe-link", f"{what} {href[:120]!r} is not an http(s) URL; kept as text only")
+        ctx.issue(IssueKind.UNSAFE_LINK, f"{what} {href[:120]!r} is not an http(s) URL; kept as text only")
     return url
 
 
@@ -180,8 +180,8 @@ def _note_defects(
     kind: WorkKind,
 ) -> None:
     if url is None:
-        ctx.issue("missing-link", "entry has no link")
+        ctx.issue(IssueKind.MISSING_LINK, "entry has no link")
     elif kind == WorkKind.PAPER and not identifiers:
-        ctx.issue("unrecognised-link", f"no paper identifier could be read from {url}")
+        ctx.issue(IssueKind.UNRECOGNISED_LINK, f"no paper identifier could be read from {url}")
     if looks_mojibake(ctx.raw):
-        ctx.issue("mojibake", "line contains double-encoded text (repaired in the graph)")
+        ctx.issue(IssueKind.MOJIBAKE, "line contains double-encoded text (repaired in the graph)")

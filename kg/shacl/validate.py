@@ -1,7 +1,7 @@
 """SHACL validation of a built graph against the shapes (ontology/shapes.ttl), in words.
 
-Two engines: `fast` (kg.shacl: SPARQL over an in-memory Oxigraph store, the default) and
-`pyshacl`, the reference the fast one is tested against.  rdflib and pySHACL are imported only
+Two engines: `fast` (this package's own: SPARQL over an in-memory Oxigraph store, the default)
+and `pyshacl`, the reference the fast one is tested against.  rdflib and pySHACL are imported only
 when the reference engine runs, so that the fast one does not pay for loading them.
 """
 
@@ -11,13 +11,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.resources import data_path
+from kg.shacl import engine
+from kg.shacl.data import Data, load
 from kg.shacl.result import SH, Violation, short
+from kg.shacl.shapes import Reader
+from kg.util.resources import data_path
 
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["ENGINES", "SHAPES_PATH", "Checked", "Violation", "check_file", "load_graph", "validate"]
+__all__ = [
+    "ENGINES",
+    "SHAPES_PATH",
+    "Checked",
+    "Violation",
+    "check_file",
+    "load_graph",
+    "validate",
+    "validate_file",
+]
 
 SHAPES_PATH = data_path("ontology", "shapes.ttl")
 ENGINES = ("fast", "pyshacl")
@@ -34,13 +46,18 @@ class Checked:
 def check_file(path: Path, engine: str = "fast", shapes_path: Path = SHAPES_PATH) -> Checked:
     """Parse and check one RDF file (its named graphs merged) with the chosen engine."""
     if engine == "fast":
-        from kg.shacl import validate_file
-
         return Checked(*validate_file(path, shapes_path))
     if engine == "pyshacl":
         graph = load_graph(path)
         return Checked(validate(graph, shapes_path), len(graph))
     raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+def validate_file(path: Path, shapes: Path = SHAPES_PATH) -> tuple[list[Violation], int]:
+    """The fast engine's violations in an RDF file (its graphs merged) and its distinct triples."""
+    reader = Reader.parse(shapes)
+    store, triples = load(path)
+    return engine.validate(Data(store), reader), triples
 
 
 def load_graph(path: Path) -> rdflib.Graph:

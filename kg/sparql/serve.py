@@ -19,11 +19,11 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.endpoint import files, negotiate, protocol, results
-from kg.endpoint.protocol import EndpointError, QueryRequest
-from kg.endpoint.runner import Answer, Runner
-from kg.query import saved_queries
-from kg.store import in_memory, open_store
+from kg.sparql.endpoint import files, negotiate, protocol, results
+from kg.sparql.endpoint.protocol import EndpointError, QueryRequest
+from kg.sparql.endpoint.runner import Answer, Runner
+from kg.sparql.query import saved_queries
+from kg.sparql.store import in_memory, open_store
 
 ENDPOINT = "/sparql"
 MAX_BODY = 1 << 20  # bytes of a POST body: far more than any hand-written query

@@ -11,17 +11,17 @@ from pathlib import Path
 
 from kg.export.html import write_html
 from kg.export.rdf import ox_quads
+from kg.export.report import ingest_text
 from kg.export.writers import chosen_formats, write_formats
-from kg.ingest import summarize, write_jsonl
 from kg.model import SurveyList
-from kg.outpath import OutputError, writable_folder
-from kg.pipeline import Built, build, skipped_facts
-from kg.report import ingest_text
-from kg.store import STORE_DIR, write_store
+from kg.pipeline import Built, build_graph_from_lists, skipped_facts
+from kg.sources.ingest import summarize, write_jsonl
+from kg.sparql.store import STORE_DIR, write_store
+from kg.util.outpath import OutputError, writable_folder
 
 
 @dataclass
-class BuildReport:
+class Written:
     """What a build wrote, for the command line."""
 
     usable: bool
@@ -31,14 +31,14 @@ class BuildReport:
     built: Built | None = None
 
 
-def build_outputs(
+def write_outputs(
     lists: list[SurveyList],
     root: Path,
     out: Path,
     formats: tuple[str, ...],
     store: bool = True,
     verbose: bool = False,
-) -> BuildReport:
+) -> Written:
     """Build and write; on any failure the previous contents of `out` are left as they were.
 
     An unknown format (ValueError) or an unwritable `out` (OutputError) is refused before the build.
@@ -46,8 +46,8 @@ def build_outputs(
     started = time.perf_counter()
     chosen = chosen_formats(formats)
     writable_folder(out)
-    built = build(lists, root)
-    report = BuildReport(built.ingested.usable, built.ingested.problems, built=built)
+    built = build_graph_from_lists(lists, root)
+    report = Written(built.ingested.usable, built.ingested.problems, built=built)
     if not report.usable:
         return report
     try:

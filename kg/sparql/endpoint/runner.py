@@ -11,8 +11,8 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.endpoint.protocol import EndpointError, QueryRequest, looks_like_update
 from kg.prefixes import PREFIXES
+from kg.sparql.endpoint.protocol import EndpointError, QueryRequest, looks_like_update
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 T = TypeVar("T")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from kg.export.html import build_view, write_page
 from kg.export.html.page import choose_renderer
-from kg.ingest import NothingUsable
 from kg.model import SurveyList
-from kg.outpath import OutputError, writable_file
-from kg.pipeline import build
+from kg.pipeline import build_graph_from_lists
+from kg.sources.ingest import NothingUsable
+from kg.util.outpath import OutputError, writable_file
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def explore(
     """Write the chosen view; UnknownNode or PageError explain a bad name or option, OutputError
     an unwritable `out` (checked first), NothingUsable lists that gave nothing to draw."""
     writable_file(out)
-    built = build(lists, root)
+    built = build_graph_from_lists(lists, root)
     if not built.ingested.usable:
         raise NothingUsable(built.ingested)
     graph = built.graph

@@ -19,9 +19,9 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from kg.httpauth import Credentials
 from kg.prefixes import PREFIXES
-from kg.store import own_default_graph
+from kg.sparql.auth import Credentials
+from kg.sparql.store import own_default_graph
 
 METHODS = ("gsp", "update")
 DEFAULT_GRAPH = "default"

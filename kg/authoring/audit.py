@@ -4,40 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.ingest import empty_sections
-from kg.model import DataIssue, Entry, ParsedList, Work
+from kg.model import DataIssue, Entry, IssueKind, ParsedList, Work
 from kg.normalize import title_key
 from kg.resolve import Resolution, mention_id
 from kg.resolve.titles import is_misspelling
-
-SEVERITY = {
-    "conflicting-identifier": "error",
-    "duplicate-in-section": "error",
-    "placeholder": "warning",
-    "possible-typo": "warning",
-    "unsafe-link": "warning",
-    "unrecognised-link": "info",
-    "missing-link": "info",
-    "misnumbered-heading": "warning",
-    "skipped-heading-level": "warning",
-    "malformed-heading": "warning",
-    "duplicate-across-sections": "info",
-    "title-variant": "info",
-    "mojibake": "info",
-    "empty-section": "info",
-    "not-understood": "warning",
-    "encoding": "warning",
-}
+from kg.sources.ingest import empty_sections
 
 
 def unknown_kinds(kinds: list[str]) -> str | None:
     """What is wrong with `--kind` values no finding can have, else None: a typo would list nothing."""
-    unknown = [k for k in kinds if k not in SEVERITY]
+    known = sorted(IssueKind)
+    unknown = [k for k in kinds if k not in known]
     if not unknown:
         return None
-    return (
-        f"unknown kind {', '.join(map(repr, unknown))}; known kinds: {', '.join(sorted(SEVERITY))}"
-    )
+    return f"unknown kind {', '.join(map(repr, unknown))}; known kinds: {', '.join(known)}"
 
 
 def audit(parsed: list[ParsedList], resolution: Resolution) -> list[DataIssue]:
@@ -93,8 +73,8 @@ def _empty(parsed: list[ParsedList]) -> list[DataIssue]:
             section = by_key[key]
             out.append(
                 DataIssue(
-                    id=f"empty-section/{p.source.id}/{key}",
-                    kind="empty-section",
+                    id=f"{IssueKind.EMPTY_SECTION}/{p.source.id}/{key}",
+                    kind=IssueKind.EMPTY_SECTION,
                     list_id=p.source.id,
                     file=p.source.file,
                     line=section.line,
@@ -118,7 +98,9 @@ def _duplicates(work: Work, entries: dict[str, Entry]) -> list[DataIssue]:
             continue
         group.sort(key=lambda e: e.line)
         same_section = len({tuple(e.sections) for e in group}) < len(group)
-        kind = "duplicate-in-section" if same_section else "duplicate-across-sections"
+        kind = (
+            IssueKind.DUPLICATE_IN_SECTION if same_section else IssueKind.DUPLICATE_ACROSS_SECTIONS
+        )
         where = ", ".join(f"line {e.line} ({', '.join(e.sections)})" for e in group)
         note = (
             "the same work is listed twice in one section"
@@ -154,7 +136,7 @@ def _variants(work: Work, entries: dict[str, Entry]) -> list[DataIssue]:
             continue
         seen.add(key)
         close = is_misspelling(key, canonical)
-        kind = "possible-typo" if close else "title-variant"
+        kind = IssueKind.POSSIBLE_TYPO if close else IssueKind.TITLE_VARIANT
         text = (
             f"{entry.title!r} looks like a typo of {work.title!r}"
             if close

@@ -7,9 +7,9 @@ import mimetypes
 import urllib.parse
 from pathlib import Path
 
-from kg.query import SavedQuery, bind
-from kg.queryparams import examples
-from kg.store import STORE_DIR
+from kg.sparql.params import examples
+from kg.sparql.query import SavedQuery, bind
+from kg.sparql.store import STORE_DIR
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",

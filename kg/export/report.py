@@ -1,35 +1,15 @@
-"""Plain-text rendering of reports: aligned tables that read well in a terminal and in CI logs."""
+"""The `kg ingest` and `kg audit` reports as plain text, for a terminal and for CI logs."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # for annotations only: `table` must not pull in the readers
-    from kg.ingest import ListSummary
+from kg.util.table import table
+
+if TYPE_CHECKING:  # for annotations only: rendering must not pull in the readers
     from kg.model import DataIssue
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """An aligned text table; numbers right-aligned, text left-aligned."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    numeric = [
-        all(_is_number(r[i]) for r in cells[1:]) and len(cells) > 1 for i in range(len(headers))
-    ]
-    lines = []
-    for n, row in enumerate(cells):
-        parts = [
-            c.rjust(widths[i]) if numeric[i] else c.ljust(widths[i]) for i, c in enumerate(row)
-        ]
-        lines.append("  ".join(parts).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _is_number(text: str) -> bool:
-    return text.replace(".", "", 1).replace("-", "", 1).isdigit()
+    from kg.sources.ingest import ListSummary
 
 
 def ingest_text(summaries: Sequence[ListSummary]) -> str:
@@ -60,7 +40,7 @@ def ingest_text(summaries: Sequence[ListSummary]) -> str:
     return "\n".join(out)
 
 
-def audit_text(issues: Sequence[DataIssue], severity: dict[str, str], width: int = 110) -> str:
+def audit_text(issues: Sequence[DataIssue], width: int = 110) -> str:
     """The `kg audit` report: per list, one row per finding, then counts by kind."""
     out: list[str] = []
     by_list: dict[str, list[DataIssue]] = {}
@@ -69,7 +49,7 @@ def audit_text(issues: Sequence[DataIssue], severity: dict[str, str], width: int
     for list_id, found in by_list.items():
         out.append(f"{list_id} ({found[0].file}): {len(found)} findings")
         rows = [
-            (i.line or "", severity.get(i.kind, "info"), i.kind, _cut(i.message, width))
+            (i.line or "", i.kind.severity, i.kind, _cut(i.message, width))
             for i in found
         ]
         out.append(table(("line", "severity", "kind", "finding"), rows))
