@@ -82,6 +82,21 @@ def _problems(problems: list[str], usable: bool = True) -> None:
         raise fail("nothing usable was read", 1)
 
 
+def _built(lists: list[str] | None, out: Path):  # type: ignore[no-untyped-def]
+    """Given lists are read and built; otherwise the build saved in `out` is loaded."""
+    from kg import api
+    from kg.snapshot import SnapshotError
+    from kg.sources.ingest import NothingUsable
+
+    try:
+        return api.build(lists) if lists else api.load(out)
+    except SnapshotError as err:
+        raise fail(str(err)) from None
+    except NothingUsable as err:
+        _problems(err.problems, usable=False)
+        raise typer.Exit(1) from None
+
+
 def _writable(option: str, path: Path) -> None:
     """Refuse an output file before any work is done, rather than fail after it."""
     from kg.util.outpath import OutputError, writable_file
@@ -175,14 +190,15 @@ def lineage_cmd(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", help="Ignore relations below this confidence.")
     ] = 0.0,
+    out: Annotated[
+        Path, typer.Option("--out", help="The build folder to read when no lists are given.")
+    ] = Path("out"),
 ) -> None:
-    """What NAME extends and what extends it, transitively, with the evidence for each step."""
+    """What NAME extends and what extends it, transitively, with the evidence for each step.
+    Reads the build in --out; given lists, reads and builds those instead."""
     from kg.enrich.lineage import LineageError, lineage, lineage_text
-    from kg.pipeline import build_graph_from_lists
-    from kg.sources.manifest import project_root
 
-    built = build_graph_from_lists(_sources(lists), project_root())
-    _problems(built.ingested.problems, built.ingested.usable)
+    built = _built(lists, out)
     try:
         found = lineage(name, built.enrichment, built.resolution, min_confidence)
     except LineageError as err:
@@ -414,28 +430,32 @@ def explore_cmd(
     renderer: Annotated[
         str, typer.Option("--renderer", help="auto, vis (vis-network) or sigma (WebGL).")
     ] = "auto",
+    source: Annotated[
+        Path, typer.Option("--from", help="The build folder to read when no lists are given.")
+    ] = Path("out"),
 ) -> None:
-    """Write one view of the graph as a self-contained HTML page that opens offline."""
+    """Write one view of the graph as a self-contained HTML page that opens offline. Reads the
+    build in --from; given lists, reads and builds those instead."""
     from kg.export.html import PageError, UnknownNode
-    from kg.export.html.explore import explore
-    from kg.sources.ingest import NothingUsable
-    from kg.sources.manifest import project_root
+    from kg.export.html.explore import explore_graph
     from kg.util.outpath import OutputError
 
+    _writable("--out", out)
+    built = _built(lists, source)
     try:
-        written = explore(_sources(lists), project_root(), out, view, survey, node, depth, renderer)
+        written = explore_graph(built, out, view, survey, node, depth, renderer)
     except (UnknownNode, PageError) as err:
         raise fail(str(err)) from None
     except OutputError as err:
         raise fail(f"--out {err}") from None
-    except NothingUsable as err:
-        _problems(err.problems, usable=False)
-        return
     _problems(list(written.problems))
     typer.echo(
         f"wrote {written.path}: {written.title}, {written.nodes} nodes, {written.edges} edges "
         f"({written.renderer})"
     )
+
+
+from kg import cli_authoring  # noqa: E402, F401  (registers coverage, gaps, crosswalk)
 
 
 def main() -> None:

@@ -210,6 +210,12 @@ def _add_mentions(kg: KnowledgeGraph, p: ParsedList, resolution: Resolution) -> 
             kg.add_edge(work, "categorizedAs", section)
 
 
+def add_relations(kg: KnowledgeGraph, relations: Iterable[Relation]) -> None:
+    """Relations found after the graph was assembled (section alignments), in content order."""
+    for relation in sorted(relations, key=_relation_order):
+        _add_relation(kg, relation)
+
+
 def _add_relation(kg: KnowledgeGraph, relation: Relation) -> None:
     for node in (relation.subject, relation.object):
         if node not in kg.nx:

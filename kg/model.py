@@ -120,10 +120,17 @@ class Predicate(StrEnum):
     INTRODUCES = "introduces"
     EXTENDS = "extends"
     EVALUATED_ON = "evaluatedOn"
+    EXACT_MATCH = "exactMatch"  # section alignments across lists: SKOS mapping properties
+    CLOSE_MATCH = "closeMatch"
+    RELATED_MATCH = "relatedMatch"
 
     @property
     def iri(self) -> str:
-        return PREFIXES["skg"] + self.value
+        return PREFIXES["skos" if self.is_mapping else "skg"] + self.value
+
+    @property
+    def is_mapping(self) -> bool:
+        return self.value.endswith("Match")
 
 
 class Identifier(Record):

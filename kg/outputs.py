@@ -15,6 +15,7 @@ from kg.export.report import ingest_text
 from kg.export.writers import chosen_formats, write_formats
 from kg.model import SurveyList
 from kg.pipeline import Built, build_graph_from_lists, skipped_facts
+from kg.snapshot import save
 from kg.sources.ingest import summarize, write_jsonl
 from kg.sparql.store import STORE_DIR, write_store
 from kg.util.outpath import OutputError, writable_folder
@@ -88,7 +89,7 @@ def _reports(built: Built, folder: Path) -> list[Path]:
     audit_report = folder / "audit.json"
     issues = [i.model_dump(mode="json") for i in built.issues]
     audit_report.write_text(json.dumps(issues, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    return [entries, ingest_report, audit_report]
+    return [entries, ingest_report, audit_report, save(built, folder)]
 
 
 def _publish(staging: Path, out: Path, files: list[Path], store: bool) -> list[Path]:

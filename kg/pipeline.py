@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.authoring.audit import audit
+from kg.authoring.crosswalk import Alignment, crosswalk
 from kg.enrich import Enrichment, enrich
-from kg.graph import KnowledgeGraph, build_graph
+from kg.graph import KnowledgeGraph, add_relations, build_graph
 from kg.model import DataIssue, SurveyList
 from kg.resolve import Resolution, resolve
 from kg.sources.ingest import IngestResult, ingest
@@ -22,6 +23,7 @@ class Built:
     enrichment: Enrichment
     issues: list[DataIssue]
     graph: KnowledgeGraph
+    alignments: list[Alignment] = field(default_factory=list)  # sections across lists
 
 
 def build_graph_from_lists(lists: list[SurveyList], root: Path, relations: bool = True) -> Built:
@@ -36,7 +38,9 @@ def build_graph_from_lists(lists: list[SurveyList], root: Path, relations: bool 
     graph = build_graph(
         ingested.parsed, resolution, enrichment.entities, enrichment.relations, issues
     )
-    return Built(ingested, resolution, enrichment, issues, graph)
+    alignments = crosswalk(graph)
+    add_relations(graph, [a.as_relation() for a in alignments])
+    return Built(ingested, resolution, enrichment, issues, graph, alignments)
 
 
 def skipped_facts(skipped: list[str], verbose: bool = False) -> list[str]:

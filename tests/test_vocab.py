@@ -146,5 +146,8 @@ def test_issue_kinds_and_predicates_name_ontology_terms() -> None:
 
     assert {URIRef(kind.iri) for kind in IssueKind} == vocab.INDIVIDUALS - {vocab.IssueTypeScheme}
     assert all(isinstance(kind.severity, Severity) for kind in IssueKind)
-    assert {URIRef(p.iri) for p in Predicate} == {vocab.introduces, vocab.extends, vocab.evaluatedOn}
+    own = {vocab.introduces, vocab.extends, vocab.evaluatedOn}
+    assert {URIRef(p.iri) for p in Predicate if not p.is_mapping} == own
+    mappings = {SKOS.exactMatch, SKOS.closeMatch, SKOS.relatedMatch}
+    assert {URIRef(p.iri) for p in Predicate if p.is_mapping} == mappings
     assert IssueKind("placeholder") == "placeholder" and Predicate.EVALUATED_ON == "evaluatedOn"

@@ -8,7 +8,7 @@ from pathlib import Path
 from kg.export.html import build_view, write_page
 from kg.export.html.page import choose_renderer
 from kg.model import SurveyList
-from kg.pipeline import build_graph_from_lists
+from kg.pipeline import Built, build_graph_from_lists
 from kg.sources.ingest import NothingUsable
 from kg.util.outpath import OutputError, writable_file
 
@@ -35,12 +35,26 @@ def explore(
     depth: int = 1,
     renderer: str = "auto",
 ) -> Explored:
-    """Write the chosen view; UnknownNode or PageError explain a bad name or option, OutputError
-    an unwritable `out` (checked first), NothingUsable lists that gave nothing to draw."""
+    """Build the graph from the lists, then write the chosen view (see explore_graph)."""
     writable_file(out)
     built = build_graph_from_lists(lists, root)
     if not built.ingested.usable:
         raise NothingUsable(built.ingested)
+    return explore_graph(built, out, view, survey, node, depth, renderer)
+
+
+def explore_graph(
+    built: Built,
+    out: Path,
+    view: str = "whole",
+    survey: str | None = None,
+    node: str | None = None,
+    depth: int = 1,
+    renderer: str = "auto",
+) -> Explored:
+    """Write the chosen view of a built graph; UnknownNode or PageError explain a bad name or
+    option, OutputError an unwritable `out` (checked first)."""
+    writable_file(out)
     graph = built.graph
     chosen = build_view(graph, view, survey, node, depth)
     used = choose_renderer(len(chosen.nodes), renderer)

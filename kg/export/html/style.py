@@ -57,6 +57,9 @@ EDGE_STYLES: tuple[EdgeStyle, ...] = (
     EdgeStyle(Predicate.INTRODUCES, "introduces", "#9467bd", width=1.5),
     EdgeStyle(Predicate.EXTENDS, "extends", "#d62728", width=2.5),
     EdgeStyle(Predicate.EVALUATED_ON, "evaluated on", "#2ca02c", dashes=True, width=1.5),
+    EdgeStyle("exactMatch", "same section as", "#1f77b4", dashes=True, width=2.0, hidden=True),
+    EdgeStyle("closeMatch", "close to section", "#6baed6", dashes=True, width=1.5, hidden=True),
+    EdgeStyle("relatedMatch", "related section", "#c6dbef", dashes=True, hidden=True),
     EdgeStyle("creator", "author of", "#c7c7c7"),
     EdgeStyle("venue", "published at", "#9e9e9e", dashes=True),
 )

@@ -1,0 +1,110 @@
+"""A ready-to-paste entry in a list's own style, learnt from an entry the list already has.
+
+The template is one of the list's own lines with its title, link, authors, venue and summary
+cut out; a new work's values are put back in their places, and the parts it has no value for
+(a code link, a summary cell) are left empty rather than invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.model import Entry, Work
+
+_SLOTS = ("title", "url", "code", "authors", "venue", "year", "summary", "section")
+_EMPTY_LINK = re.compile(r"\s*\[\[?[^\]\x00]*\]?\]\(\x00code\x00\)")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A list line with its slots marked, and the entry it came from."""
+
+    text: str
+    source: Entry
+
+
+def learn(entries: Iterable[Entry], labels: dict[str, str] | None = None) -> Template | None:
+    """The first entry (in list order) whose title and link can both be found in its line;
+    `labels` (section key → label) lets a table's category cell name the new entry's section."""
+    for entry in entries:
+        text = _template_text(entry, [(labels or {}).get(k, "") for k in entry.sections])
+        if text is not None:
+            return Template(text, entry)
+    return None
+
+
+def _template_text(entry: Entry, sections: list[str]) -> str | None:
+    raw = entry.raw
+    if not entry.url or entry.url not in raw:
+        return None
+    title = next((t for t in (entry.title_raw.strip(), entry.title) if t and t in raw), None)
+    if title is None:
+        return None
+    text = raw.replace(title, "\x00title\x00", 1).replace(entry.url, "\x00url\x00", 1)
+    if entry.code_url and entry.code_url in text:
+        text = text.replace(entry.code_url, "\x00code\x00", 1)
+    authors = ", ".join(entry.authors)
+    if authors and authors in text:
+        text = text.replace(authors, "\x00authors\x00", 1)
+    venue = entry.venue.raw.strip(" .")
+    if venue and venue in text:
+        text = text.replace(venue, "\x00venue\x00", 1)
+    if entry.summary and entry.summary in text:
+        text = text.replace(entry.summary, "\x00summary\x00", 1)
+    if entry.venue.year:
+        text = re.sub(rf"(?<![\d\x00]){entry.venue.year}(?!\d)", "\x00year\x00", text)
+        text = text.replace("\x00venue\x00 \x00year\x00", "\x00venue\x00")
+    return _table_cells(text, sections) if text.lstrip().startswith("|") else text
+
+
+def _table_cells(text: str, sections: list[str]) -> str:
+    """In a table row, cells that hold none of the slots belonged to the example entry alone
+    (its TLDR, its categories): they are left empty, except a first category cell that names
+    the section."""
+    cells = text.split("|")
+    inner = cells[1:-1] if text.rstrip().endswith("|") else cells[1:]
+    named = {label.strip().lower() for label in sections if label}
+    kept = [
+        c if "\x00" in c or not c.strip() else (" \x00section\x00 " if _names(c, named) else " ")
+        for c in inner
+    ]
+    rebuilt = "|".join([cells[0], *kept]) + ("|" if text.rstrip().endswith("|") else "")
+    return rebuilt
+
+
+def _names(cell: str, labels: set[str]) -> bool:
+    """A category cell: its comma-separated values include one of the entry's sections."""
+    return bool(labels) and any(v.strip().lower() in labels for v in cell.split(","))
+
+
+def render(template: Template | None, work: Work, section: str = "") -> str:
+    """The work written the way the template's list writes its entries."""
+    values = _values(work, section)
+    if template is None:
+        venue = f" {values['venue']}." if values["venue"] else ""
+        return f"- [{values['title']}]({values['url']}).{venue}".replace("]().", "].")
+    text = template.text
+    if not values["code"]:
+        text = _EMPTY_LINK.sub("", text)
+    for slot in _SLOTS:
+        text = text.replace(f"\x00{slot}\x00", values[slot])
+    text = re.sub(r"(?<!\*)\*{1,2}\s*[.,;]?\s*\*{1,2}(?!\*)", "", text)  # emphasis left empty
+    return re.sub(r"  +", " ", text).rstrip()
+
+
+def _values(work: Work, section: str) -> dict[str, str]:
+    venue = work.venue.venue or ""
+    year = str(work.year) if work.year else ""
+    return {
+        "year": year,
+        "section": section,
+        "title": work.title,
+        "url": work.urls[0] if work.urls else "",
+        "code": work.code_urls[0] if work.code_urls else "",
+        "authors": ", ".join(work.authors),
+        "venue": " ".join(x for x in (venue, year) if x),
+        "summary": work.summaries[0] if work.summaries else "",
+    }
