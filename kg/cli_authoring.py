@@ -50,14 +50,21 @@ def _with_bundled(path: str) -> tuple[Built, str]:
 
 @app.command("coverage")
 def coverage_cmd(
-    target: Annotated[str, typer.Argument(metavar="LIST", help="A list id, or a list file.")],
+    target: Annotated[
+        str | None, typer.Argument(metavar="[LIST]", help="A list id, or a list file.")
+    ] = None,
     out: OutDir = Path("out"),
     fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     to: Annotated[Path | None, typer.Option("--to", help="Write the report here.")] = None,
     thin: Thin = 3,
+    taxonomy: Annotated[
+        Path | None,
+        typer.Option("--taxonomy", help="A draft taxonomy (YAML) to fill with every listed work."),
+    ] = None,
 ) -> None:
     """One list's coverage: its taxonomy with counts, empty and thin sections, years, venues and
-    preprints, its defects, the gaps other lists show, and how its sections align."""
+    preprints, its defects, the gaps other lists show, and how its sections align. With
+    --taxonomy, a draft taxonomy filled with the works of all lists instead."""
     from kg import api
     from kg.authoring.coverage_md import coverage_markdown
 
@@ -65,6 +72,11 @@ def coverage_cmd(
         raise fail(f"--format {fmt!r}: expected md, html or json")
     if to is not None:
         _writable("--to", to)
+    if taxonomy is not None:
+        _emit(_draft(taxonomy, out, fmt), to)
+        return
+    if target is None:
+        raise fail("name a list (an id of the build in --out, or a list file), or give --taxonomy")
     built, list_id = built_for(target, out)
     report = api.coverage(built, list_id, thin=thin)
     if fmt == "json":
@@ -95,7 +107,9 @@ def gaps_cmd(
     built, list_id = built_for(target, out)
     found = api.gaps(built, list_id, min_lists=min_lists)[:limit]
     if as_json:
-        typer.echo(json.dumps([g.model_dump(mode="json") for g in found], indent=2, ensure_ascii=False))
+        typer.echo(
+            json.dumps([g.model_dump(mode="json") for g in found], indent=2, ensure_ascii=False)
+        )
         return
     for g in found:
         where = f"→ {g.section_label} (line {g.section_line})" if g.section_label else "→ ?"
@@ -129,8 +143,25 @@ def crosswalk_cmd(
     sections = built.graph.sections
     for a in sorted(found, key=lambda a: (sections[a.source].order, -a.score)):
         s, t = sections[a.source], sections[a.target]
-        typer.echo(f"{s.label} (line {s.line})  {a.relation} {a.score:.2f}  {t.label} (line {t.line})")
+        typer.echo(
+            f"{s.label} (line {s.line})  {a.relation} {a.score:.2f}  {t.label} (line {t.line})"
+        )
         typer.echo(f"    {a.evidence}")
+
+
+def _draft(taxonomy: Path, out: Path, fmt: str) -> str:
+    from kg import api
+    from kg.authoring.draft import DraftError, draft_markdown, fill, read_draft
+    from kg.snapshot import SnapshotError
+
+    try:
+        draft = read_draft(taxonomy)
+        report = fill(api.load(out).graph, draft)
+    except (DraftError, SnapshotError) as err:
+        raise fail(str(err)) from None
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return draft_markdown(report)
 
 
 def _emit(text: str, to: Path | None) -> None:
