@@ -162,9 +162,16 @@ def audit_cmd(
     kind: Annotated[
         list[str] | None, typer.Option("--kind", help="Only findings of this kind (repeatable).")
     ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 on a finding of this severity or worse: error, warning."
+        ),
+    ] = None,
 ) -> None:
     """Report the lists' defects with file and line: duplicates, conflicting identifiers, typos,
-    placeholders, missing or unrecognised links, heading-numbering faults."""
+    placeholders, missing or unrecognised links, heading-numbering faults. With --fail-on, exit 1
+    when a finding is that severe (for CI and pre-commit)."""
     from kg.authoring.audit import audit, unknown_kinds
     from kg.export.report import audit_text
     from kg.resolve import resolve
@@ -172,6 +179,8 @@ def audit_cmd(
     wrong = unknown_kinds(kind or [])
     if wrong:
         raise fail(wrong)
+    if fail_on is not None and fail_on not in SEVERITY_RANK:
+        raise fail(f"--fail-on {fail_on!r}: expected {', '.join(SEVERITY_RANK)}")
     result = _read(lists)
     issues = audit(result.parsed, resolve(result.parsed))
     if kind:
@@ -181,6 +190,13 @@ def audit_cmd(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         typer.echo(audit_text(issues))
+    if fail_on is not None and any(
+        SEVERITY_RANK[i.kind.severity.value] >= SEVERITY_RANK[fail_on] for i in issues
+    ):
+        raise typer.Exit(1)
+
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 @app.command("lineage")
@@ -412,10 +428,11 @@ def publish_cmd(
 def explore_cmd(
     lists: ListArgs = None,
     view: Annotated[
-        str, typer.Option("--view", help="whole, survey, neighbourhood or lineage.")
+        str,
+        typer.Option("--view", help="whole, survey, neighbourhood, lineage or taxonomy."),
     ] = "whole",
     survey: Annotated[
-        str | None, typer.Option("--survey", help="List id or title, for --view survey.")
+        str | None, typer.Option("--survey", help="List id or title, for --view survey or taxonomy.")
     ] = None,
     node: Annotated[
         str | None,
@@ -455,7 +472,12 @@ def explore_cmd(
     )
 
 
-from kg import cli_authoring  # noqa: E402, F401  (registers coverage, gaps, crosswalk)
+def _register_commands() -> None:
+    """The survey author's commands live in their own modules, which register on `app`."""
+    from kg import cli_authoring, cli_desk, cli_diff, cli_suggest  # noqa: F401
+
+
+_register_commands()
 
 
 def main() -> None:

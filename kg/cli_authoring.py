@@ -29,10 +29,15 @@ def built_for(target: str, out: Path) -> tuple[Built, str]:
         built = api.load(out)
     except SnapshotError as err:
         raise fail(str(err)) from None
+    return built, known_list(built, target, out)
+
+
+def known_list(built: Built, list_id: str, out: Path) -> str:
+    """`list_id` if the build has that list; else exit 2 naming the lists it has."""
     known = sorted(s.id for s in built.graph.surveys.values())
-    if target not in known:
-        raise fail(f"no list {target!r} in {out}; known lists: {', '.join(known)}")
-    return built, target
+    if list_id not in known:
+        raise fail(f"no list {list_id!r} in {out}; known lists: {', '.join(known)}")
+    return list_id
 
 
 def _with_bundled(path: str) -> tuple[Built, str]:
@@ -133,8 +138,8 @@ def crosswalk_cmd(
 
     if sssom is not None:
         _writable("--sssom", sssom)
-    built, _ = built_for(first, out)
-    built_for(second, out)
+    built, first = built_for(first, out)
+    known_list(built, second, out)  # the same build: a list file is read with the bundled lists
     found = api.crosswalk(built, first, second)
     if sssom is not None:
         sssom.write_text(sssom_table(built.graph, found, first, second), encoding="utf-8")

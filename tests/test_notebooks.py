@@ -1,5 +1,6 @@
-"""The notebooks run from top to bottom: every cell executes and checks what it shows, so an empty
-or wrong answer (an assert in the cell) fails the run, not only an exception."""
+"""The notebooks are tutorials that check what they show: pytest runs each one with nbmake
+(pyproject's addopts), and an assert in a cell fails the run when an answer is empty or wrong.
+Here: every code cell must check something, so that no cell can show an empty result unnoticed."""
 
 from __future__ import annotations
 
@@ -10,30 +11,15 @@ import pytest
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
-def test_every_notebook_checks_what_it_shows() -> None:
-    nbformat = pytest.importorskip("nbformat")
-    for path in NOTEBOOKS:
-        notebook = nbformat.read(path, as_version=4)
-        code = [c for c in notebook.cells if c.cell_type == "code"]
-        checked = [c for c in code if "assert" in c.source]
-        assert len(checked) >= len(code) - 1, f"{path.name}: cells that check nothing"
+def test_there_are_tutorials_for_sparql_exploring_and_survey_authors() -> None:
+    names = {p.stem for p in NOTEBOOKS}
+    assert {"tour", "sparql", "explore"} <= names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs(path: Path) -> None:
+def test_every_code_cell_checks_what_it_shows(path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
-    errors = [
-        o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
-    ]
-    assert not errors
-    text = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
-    assert "works" in text and "Evol-Instruct" in text
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    unchecked = [c.source.splitlines()[0] for c in code if "assert" not in c.source]
+    assert not unchecked, f"{path.name}: cells that check nothing: {unchecked}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.authoring.coverage import Coverage, SectionCoverage
 
 
@@ -82,7 +84,7 @@ def _gaps(report: Coverage, shown: int) -> list[str]:
             f"- **{_md(g.title)}** ({g.kind.value}, {g.year or 'year unknown'}; "
             f"{len(g.lists)} lists: {', '.join(g.lists)}) {where}",
             f"  {_md(g.reason)}",
-            f"  `{g.entry}`",
+            f"  {_code(g.entry)}",
         ]
     more = report.gap_count - min(shown, len(report.gaps))
     tail = ["", f"{more} more: `kg gaps {report.list_id}`."] if more > 0 else []
@@ -100,6 +102,13 @@ def _crosswalk(report: Coverage) -> list[str]:
         )
     detail = f"Details: `kg crosswalk {report.list_id} <other list> --sssom out.sssom.tsv`."
     return ["## Crosswalk", "", *rows, "", detail, ""]
+
+
+def _code(text: str) -> str:
+    """A code span that the backticks inside `text` cannot end."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence, pad = "`" * (longest + 1), " " if longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _md(text: str) -> str:

@@ -69,7 +69,7 @@ class _Side:
 
 
 def label_words(label: str) -> str:
-    """Content words of a label, crudely stemmed: "Data Selection Methods" → "select"."""
+    """Content words of a label, crudely stemmed: "3.1 Data Selection Methods" → "selection"."""
     text = _NOTATION.sub("", label.lower())
     tokens = [_stem(t) for t in re.findall(r"[\w-]+", text) if t not in _GENERIC]
     return " ".join(t for t in tokens if t)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from kg.model import Entry, Work
 
 _SLOTS = ("title", "url", "code", "authors", "venue", "year", "summary", "section")
 _EMPTY_LINK = re.compile(r"\s*\[\[?[^\]\x00]*\]?\]\(\x00code\x00\)")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+_SLOT = re.compile("\x00(" + "|".join(_SLOTS) + ")\x00")
+_MARKUP = re.compile(r"[\\`*\[\]<>|]")
 
 
 @dataclass(frozen=True)
@@ -81,18 +84,30 @@ def _names(cell: str, labels: set[str]) -> bool:
 
 
 def render(template: Template | None, work: Work, section: str = "") -> str:
-    """The work written the way the template's list writes its entries."""
+    """The work written the way the template's list writes its entries. The work's values are
+    put in as text (markup characters escaped, links percent-encoded), so that a title can never
+    add a link, a table cell or a line to the entry."""
     values = _values(work, section)
     if template is None:
+        link = f"[{values['title']}]({values['url']})" if values["url"] else values["title"]
         venue = f" {values['venue']}." if values["venue"] else ""
-        return f"- [{values['title']}]({values['url']}).{venue}".replace("]().", "].")
-    text = template.text
-    if not values["code"]:
+        return f"- {link}.{venue}"
+    text = _without_empty(template.text, {k for k, v in values.items() if not v})
+    return _SLOT.sub(lambda m: values[m.group(1)], text)
+
+
+def _without_empty(text: str, empty: set[str]) -> str:
+    """The template with the slots the work has no value for taken out, and what only framed
+    them (an empty link, emphasis, parentheses, a trailing separator) with them."""
+    if "code" in empty:
         text = _EMPTY_LINK.sub("", text)
-    for slot in _SLOTS:
-        text = text.replace(f"\x00{slot}\x00", values[slot])
+    for slot in empty:
+        text = text.replace(f"\x00{slot}\x00", "")
+    text = re.sub(r"\[([^\]]*)\]\(\s*\)", r"\1", text)  # a link left with no target
     text = re.sub(r"(?<!\*)\*{1,2}\s*[.,;]?\s*\*{1,2}(?!\*)", "", text)  # emphasis left empty
-    return re.sub(r"  +", " ", text).rstrip()
+    text = re.sub(r"\s*\(\s*\)", "", text)
+    text = re.sub(r"  +", " ", text).rstrip()
+    return re.sub(r"(?:\s+[-–—]|\s*:)$", "", text)
 
 
 def _values(work: Work, section: str) -> dict[str, str]:
@@ -100,11 +115,21 @@ def _values(work: Work, section: str) -> dict[str, str]:
     year = str(work.year) if work.year else ""
     return {
         "year": year,
-        "section": section,
-        "title": work.title,
-        "url": work.urls[0] if work.urls else "",
-        "code": work.code_urls[0] if work.code_urls else "",
-        "authors": ", ".join(work.authors),
-        "venue": " ".join(x for x in (venue, year) if x),
-        "summary": work.summaries[0] if work.summaries else "",
+        "section": _text(section),
+        "title": _text(work.title),
+        "url": _link(work.urls[0]) if work.urls else "",
+        "code": _link(work.code_urls[0]) if work.code_urls else "",
+        "authors": _text(", ".join(work.authors)),
+        "venue": _text(" ".join(x for x in (venue, year) if x)),
+        "summary": _text(work.summaries[0]) if work.summaries else "",
     }
+
+
+def _text(value: str) -> str:
+    """A value as Markdown text: one line, with the characters that make markup escaped."""
+    return _MARKUP.sub(r"\\\g<0>", " ".join(value.split()))
+
+
+def _link(url: str) -> str:
+    """A link target that cannot end the link, the table cell or the line early."""
+    return quote(url.strip(), safe="/:?#@!$&'*+,;=%~")
