@@ -13,7 +13,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.i
 
 def test_there_are_tutorials_for_sparql_exploring_and_survey_authors() -> None:
     names = {p.stem for p in NOTEBOOKS}
-    assert {"tour", "sparql", "explore"} <= names
+    assert {"tour", "sparql", "explore", "survey_author"} <= names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
