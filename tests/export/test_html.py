@@ -26,6 +26,7 @@ from kg.export.html.details import web_links
 from kg.export.html.page import LARGE, PageError, choose_renderer
 from kg.export.html.payload import script_json
 from kg.export.html.style import EDGE_KINDS, NODE_KINDS
+from kg.export.html.taxonomy import taxonomy_data
 from kg.graph import KnowledgeGraph
 from kg.model import SurveyList
 from kg.pipeline import build_graph_from_lists
@@ -181,7 +182,7 @@ def test_notebook_shows_the_page_in_a_sandboxed_iframe(hostile: KnowledgeGraph) 
 def test_build_writer_writes_kg_html(hostile: KnowledgeGraph, tmp_path: Path) -> None:
     [path] = write_html(hostile, tmp_path)
     assert path == tmp_path / "kg.html"
-    assert path.read_text("utf-8") == render_page(hostile)
+    assert path.read_text("utf-8") == render_page(hostile, taxonomy=taxonomy_data(hostile, graph=True))
     assert [p.name for p in tmp_path.iterdir()] == ["kg.html"]
 
 

@@ -45,28 +45,48 @@ def choose_renderer(count: int, renderer: str = "auto") -> str:
     return "sigma" if count >= LARGE else "vis"
 
 
-def render_page(kg: KnowledgeGraph, view: View | None = None, renderer: str = "auto") -> str:
-    """The HTML text of one view (default: the whole graph); same input, same bytes."""
+def render_page(
+    kg: KnowledgeGraph,
+    view: View | None = None,
+    renderer: str = "auto",
+    taxonomy: dict[str, Any] | None = None,
+) -> str:
+    """The HTML text of one view (default: the whole graph); same input, same bytes. Given
+    taxonomy data, the page opens on the lists' taxonomy with the graph one tab away."""
     with paused_gc():
         view = view or whole_view(kg)
         data = page_data(kg, view)
         data["renderer"] = choose_renderer(len(view.nodes), renderer)
         if data["renderer"] == "vis":
             data["vis"] = vis_data(data)
-        return _html(data)
+        return _html(data, taxonomy)
 
 
-def _html(data: dict[str, Any]) -> str:
+def _html(data: dict[str, Any], taxonomy: dict[str, Any] | None) -> str:
     renderer = data["renderer"]
-    scripts = [*(_asset(p) for p in LIBRARIES[renderer]), _asset(ASSETS / f"render-{renderer}.js")]
-    scripts.append(_asset(ASSETS / "app.js"))
-    styles = [*(_asset(p) for p in STYLES[renderer]), _asset(ASSETS / "app.css")]
-    return _template().render(
+    scripts = [*(asset(p) for p in LIBRARIES[renderer]), asset(ASSETS / f"render-{renderer}.js")]
+    scripts.append(asset(ASSETS / "app.js"))
+    styles = [*(asset(p) for p in STYLES[renderer]), asset(ASSETS / "app.css")]
+    if taxonomy is not None:
+        scripts.append(asset(ASSETS / "taxonomy.js"))
+        styles.append(asset(ASSETS / "taxonomy.css"))
+    return inline_page(
+        "page.html.j2",
+        scripts,
+        styles,
         title=data["title"],
+        data=Markup(script_json(data)),
+        taxonomy=Markup(script_json(taxonomy)) if taxonomy is not None else None,
+    )
+
+
+def inline_page(name: str, scripts: list[str], styles: list[str], **context: Any) -> str:
+    """A template with its scripts and styles inline, under a policy that runs only those."""
+    return template(name).render(
         csp=Markup(content_security_policy(scripts)),  # our constants and base64 digests
         styles=[Markup(s) for s in styles],
         scripts=[Markup(s) for s in scripts],
-        data=Markup(script_json(data)),
+        **context,
     )
 
 
@@ -87,7 +107,7 @@ def _digest(text: str) -> str:
 
 
 @cache
-def _asset(path: Any) -> str:
+def asset(path: Any) -> str:
     """A vendored file's text, refused if it could end its <script> or <style> element early."""
     text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
     lowered = text.lower()
@@ -97,26 +117,36 @@ def _asset(path: Any) -> str:
 
 
 @cache
-def _template():  # type: ignore[no-untyped-def]
+def template(name: str = "page.html.j2"):  # type: ignore[no-untyped-def]
     env = Environment(
         loader=PackageLoader("kg.export.html", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    return env.get_template("page.html.j2")
+    return env.get_template(name)
 
 
 def write_page(
-    kg: KnowledgeGraph, target: Path, view: View | None = None, renderer: str = "auto"
+    kg: KnowledgeGraph,
+    target: Path,
+    view: View | None = None,
+    renderer: str = "auto",
+    taxonomy: dict[str, Any] | None = None,
 ) -> Path:
     """Write one view's page atomically."""
-    text = render_page(kg, view, renderer)
+    return write_text(target, render_page(kg, view, renderer, taxonomy))
+
+
+def write_text(target: Path, text: str) -> Path:
+    """Write a page atomically: a reader never sees half of it."""
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
     return target
 
 
 def write_html(kg: KnowledgeGraph, out: Path) -> list[Path]:
-    """`kg build`'s page: the whole graph as out/kg.html."""
-    return [write_page(kg, out / "kg.html")]
+    """`kg build`'s page, out/kg.html: the lists' taxonomy first, the whole graph a tab away."""
+    from kg.export.html.taxonomy import taxonomy_data  # it reads the crosswalk of kg.authoring
+
+    return [write_page(kg, out / "kg.html", taxonomy=taxonomy_data(kg, graph=True))]

@@ -17,7 +17,7 @@ from kg.export.html.tree import (
 from kg.graph import KnowledgeGraph
 from kg.model import Predicate
 
-VIEWS = ("whole", "survey", "neighbourhood", "lineage")
+VIEWS = ("whole", "survey", "neighbourhood", "lineage", "taxonomy")
 HUBS = frozenset({"survey", "venue"})  # reached, but not walked through: they would pull in all
 
 
@@ -58,13 +58,18 @@ def whole_view(kg: KnowledgeGraph, title: str = "Survey knowledge graph") -> Vie
     return _view(kg, "whole", title, structural_parents(kg, nodes), None)
 
 
-def survey_view(kg: KnowledgeGraph, name: str) -> View:
-    """One list's taxonomy: its sections, the works filed under them, and what those works touch."""
+def find_survey(kg: KnowledgeGraph, name: str) -> str:
+    """A list's survey node from its id or title, or an error naming the lists there are."""
     try:
-        survey = find_node(kg, name, frozenset({"survey"}))
+        return find_node(kg, name, frozenset({"survey"}))
     except UnknownNode as err:
         lists = ", ".join(s.id for s in kg.surveys.values())
         raise UnknownNode(f"{err}; the lists are: {lists}") from None
+
+
+def survey_view(kg: KnowledgeGraph, name: str) -> View:
+    """One list's taxonomy: its sections, the works filed under them, and what those works touch."""
+    survey = find_survey(kg, name)
     sections = into(kg, survey, "inScheme")
     works = members_in_order(
         [
@@ -167,4 +172,6 @@ def build_view(
         return neighbourhood_view(kg, node, depth)
     if view == "lineage":
         return lineage_view(kg, node)
+    if view == "taxonomy":  # the graph its outline covers; the outline itself: outline.py
+        return survey_view(kg, survey) if survey is not None else whole_view(kg)
     raise UnknownNode(f"unknown view {view!r}; choose from {', '.join(VIEWS)}")
