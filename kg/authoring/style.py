@@ -8,11 +8,13 @@ cut out; a new work's values are put back in their places, and the parts it has 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from kg.model import Entry, Work
+from kg.normalize import repair_text
 
 _SLOTS = ("title", "url", "code", "authors", "venue", "year", "summary", "section")
 _EMPTY_LINK = re.compile(r"\s*\[\[?[^\]\x00]*\]?\]\(\x00code\x00\)")
@@ -30,13 +32,45 @@ class Template:
 
 
 def learn(entries: Iterable[Entry], labels: dict[str, str] | None = None) -> Template | None:
-    """The first entry (in list order) whose title and link can both be found in its line;
-    `labels` (section key → label) lets a table's category cell name the new entry's section."""
+    """The list's usual way of writing an entry: of the first entries whose title and link can be
+    found in their line, the template most of them share (the first of those on a tie), so that
+    one odd line (a repository, a highlighted entry) is not taken as the style; `labels`
+    (section key → label) lets a table's category cell name the new entry's section."""
+    found: list[Template] = []
     for entry in entries:
         text = _template_text(entry, [(labels or {}).get(k, "") for k in entry.sections])
-        if text is not None:
-            return Template(text, entry)
-    return None
+        if text is not None and _clean(text):
+            found.append(Template(_undecorated(text), entry))
+        if len(found) >= SAMPLE:
+            break
+    if not found:
+        return None
+    counts = Counter(_shape(t.text) for t in found)
+    usual = max(found, key=lambda t: counts[_shape(t.text)])  # the first of equal counts
+    same = [t for t in found if _shape(t.text) == _shape(usual.text)]
+    return next((t for t in same if "\x00code\x00" in t.text), usual)
+
+
+def _shape(text: str) -> str:
+    """A template with its optional code link left out: entries with and without one are
+    written alike, and the one with the code place is kept as the example."""
+    return re.sub(r"\s+", " ", _EMPTY_LINK.sub("", text)).strip()
+
+
+SAMPLE = 40
+_DECORATION = re.compile(r"\s*(?:🔥|ðŸ”¥|üî•|⭐|:fire:|:star:)+")
+
+
+def _clean(text: str) -> bool:
+    """A template that carries nothing of its example but its form: no other link or address."""
+    return not re.search(r"https?://|www\.", text)
+
+
+def _undecorated(text: str) -> str:
+    """No highlight marks, and the line's own mojibake repaired (a no-break space read as "¬†")."""
+    pieces = _DECORATION.sub("", text).split("\x00")  # odd pieces are slot names
+    fixed = [p if i % 2 else repair_text(p).replace("\u00a0", " ") for i, p in enumerate(pieces)]
+    return "\x00".join(fixed)
 
 
 def _template_text(entry: Entry, sections: list[str]) -> str | None:
