@@ -9,8 +9,9 @@ the evidence says so: a shared label alone is a weak hint, shared works are the 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -45,6 +46,10 @@ class Alignment:
     label_similarity: float
     evidence: str
     versions: bool = False
+
+    def reversed(self) -> Alignment:
+        """The same mapping seen from the other section (SKOS mappings are symmetric)."""
+        return replace(self, source=self.target, target=self.source)
 
     def as_relation(self) -> Relation:
         rule = RULE_VERSIONS if self.versions else RULE_LISTS
@@ -233,7 +238,7 @@ def crosswalk(kg: KnowledgeGraph) -> list[Alignment]:
             if frozenset((a, b)) in versions:
                 if _is_older(kg, a, b):
                     pairs = align_versions(kg, a, b, works)
-                    found += pairs + [_reversed(x) for x in pairs]
+                    found += pairs + [x.reversed() for x in pairs]
                 continue
             found += align_lists(kg, a, b, works)
     return found
@@ -244,15 +249,16 @@ def _is_older(kg: KnowledgeGraph, a: str, b: str) -> bool:
     return survey[b].previous_version == a
 
 
-def _reversed(a: Alignment) -> Alignment:
-    """The same mapping seen from the other section (SKOS mappings are symmetric)."""
-    return Alignment(
-        a.target,
-        a.source,
-        a.relation,
-        a.score,
-        a.shared,
-        a.label_similarity,
-        a.evidence,
-        a.versions,
-    )
+def aligned_into(
+    alignments: list[Alignment], kg: KnowledgeGraph, list_id: str
+) -> dict[str, list[Alignment]]:
+    """Other lists' sections → their alignments with sections of `list_id`, each seen from the
+    other list's side (mappings are symmetric, so either direction counts)."""
+    into: dict[str, list[Alignment]] = defaultdict(list)
+    for a in alignments:
+        source, target = kg.sections[a.source], kg.sections[a.target]
+        if target.list_id == list_id and source.list_id != list_id:
+            into[a.source].append(a)
+        elif source.list_id == list_id and target.list_id != list_id:
+            into[a.target].append(a.reversed())
+    return dict(into)

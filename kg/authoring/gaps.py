@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
-from kg.authoring.crosswalk import Alignment, crosswalk
+from kg.authoring.crosswalk import Alignment, aligned_into, crosswalk
 from kg.authoring.families import families, independent
 from kg.authoring.style import Template, learn, render
 from kg.graph import KnowledgeGraph, section_id, survey_id
@@ -53,7 +53,7 @@ def gaps(
     family = families(kg.surveys.values())
     own_family = family[list_id]
     alignments = alignments if alignments is not None else crosswalk(kg)
-    aligned = _aligned_into(alignments, kg, list_id)
+    aligned = aligned_into(alignments, kg, list_id)
     templates = _templates(kg, list_id)
     newest = max((w.year for w in kg.works.values() if w.year), default=0)
     found = []
@@ -70,30 +70,6 @@ def gaps(
         found.append(gap)
     found.sort(key=lambda g: (-g.score, g.title.lower(), g.work))
     return found[:limit] if limit else found
-
-
-def _aligned_into(
-    alignments: list[Alignment], kg: KnowledgeGraph, list_id: str
-) -> dict[str, list[Alignment]]:
-    """Other lists' section → its alignments with sections of `list_id` (either direction)."""
-    into: dict[str, list[Alignment]] = defaultdict(list)
-    for a in alignments:
-        if kg.sections[a.target].list_id == list_id:
-            into[a.source].append(a)
-        elif kg.sections[a.source].list_id == list_id:
-            into[a.target].append(
-                Alignment(
-                    a.target,
-                    a.source,
-                    a.relation,
-                    a.score,
-                    a.shared,
-                    a.label_similarity,
-                    a.evidence,
-                    a.versions,
-                )
-            )
-    return into
 
 
 def _gap(

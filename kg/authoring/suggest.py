@@ -1,10 +1,12 @@
 """Where a new paper would go in a list: its most likely sections, each with the reason.
 
-Offline and light: stemmed title and summary words weighted by how rare they are in the list
-(TF-IDF), compared with each section's profile (its works' words and its label, weighted), a
-vote of the most similar works already listed, and, when the paper is already in another list,
-the sections the crosswalk aligns with where that list files it. An index is built once per list,
-so that each suggestion afterwards is a few dictionary look-ups.
+Offline and light: stemmed title and summary words, and four-letter pieces of them (so that
+short, acronym-heavy titles still meet), weighted by how rare they are in the list (TF-IDF),
+compared with each section's profile (its works' words and its label, weighted), a vote of the
+most similar works already listed, and, when the paper is already in another list, the sections
+the crosswalk aligns with where that list files it and the sections this list gives the works
+filed beside it there. An index is built once per list, so that each suggestion afterwards is a
+few dictionary look-ups.
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from kg.authoring.crosswalk import Alignment
+from kg.authoring.crosswalk import (
+    Alignment,
+    _relation_between,
+    _scores,
+    _Side,
+    _version_score,
+    aligned_into,
+    label_words,
+    subtree_works,
+)
 from kg.graph import KnowledgeGraph, section_id, survey_id
 from kg.model import WorkKind
 from kg.resolve.titles import title_parts
@@ -31,9 +42,11 @@ Vector = dict[str, float]
 
 LABEL_WEIGHT = 3.0  # a section's own label counts as much as this many of its works
 PARENT_WEIGHT = 1.0  # the labels above it, less
-NEIGHBOURS = 8  # works that vote
-W_PROFILE, W_NEIGHBOURS, W_CROSSWALK = 0.5, 0.5, 0.6
-W_KIND, W_SIZE = 0.3, 0.1  # a blog post goes where blog posts are; big sections take more
+NEIGHBOURS = 25  # works that vote
+VOTE_POWER = 1.0  # a neighbour votes with its similarity to this power (2 and 4 did worse)
+# One weight set for every list, chosen by leave-one-out over all the bundled lists jointly.
+W_PROFILE, W_NEIGHBOURS, W_CROSSWALK, W_COFILED = 0.5, 1.0, 0.3, 0.3
+W_KIND, W_SIZE = 0.15, 0.1  # a blog post goes where blog posts are; big sections take more
 
 
 class Neighbour(BaseModel):
@@ -75,6 +88,7 @@ class SuggestIndex:
     kinds: dict[str, dict[WorkKind, int]]  # section → how many of its works are of each kind
     sizes: dict[str, int]
     by_key: dict[str, str] = field(default_factory=dict)  # title key → work of the graph
+    cofiled: dict[str, Vector] = field(default_factory=dict)  # other section → shares here
 
 
 _STOP = frozenset(
@@ -94,6 +108,23 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words if w not in _STOP and len(w) > 1]
 
 
+GRAM = 4  # letters per word piece: "LLaMA2" meets "LLaMA", "synthetic" meets "synthesis"
+
+
+def features(text: str) -> list[str]:
+    """Stems, and the pieces of each word, so short and acronym-heavy titles still meet."""
+    stems = tokens(text)
+    return stems + [g for w in stems for g in _grams(w)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _grams(word: str) -> tuple[str, ...]:
+    padded = f"#{word}#"
+    if len(padded) <= GRAM:
+        return ()
+    return tuple("#" + padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1))
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix stemmer, enough for "selection"/"selecting" and "models"/"model"."""
@@ -103,17 +134,19 @@ def stem(word: str) -> str:
     return word
 
 
-def build_index(built: Built, list_id: str) -> SuggestIndex:
-    """Profiles, neighbours and crosswalk of one list, computed once."""
+def build_index(built: Built, list_id: str, hidden: str | None = None) -> SuggestIndex:
+    """Profiles, neighbours and crosswalk of one list, computed once; `hidden` leaves a listed
+    work out of everything (word weights, profiles, neighbours, sizes, crosswalk evidence)."""
     kg = built.graph
     if survey_id(list_id) not in kg.surveys:
         raise KeyError(list_id)
     sections = _candidate_sections(kg, list_id)
     members = _members(kg, list_id, set(sections))
+    members.pop(hidden or "", None)
     texts = {w: _work_text(kg, w, list_id) for w in members}
     labels = {s: _label_text(kg, s) for s in sections}
-    idf = _idf([tokens(t) for t in texts.values()] + [tokens(t[0]) for t in labels.values()])
-    works = {w: _unit(_tfidf(tokens(t), idf)) for w, t in texts.items()}
+    idf = _idf([features(t) for t in texts.values()] + [features(t[0]) for t in labels.values()])
+    works = {w: _unit(_tfidf(features(t), idf)) for w, t in texts.items()}
     profiles = {s: _profile(s, labels[s], members, works, idf) for s in sections}
     postings: dict[str, dict[str, float]] = defaultdict(dict)
     for w, vec in works.items():
@@ -129,10 +162,11 @@ def build_index(built: Built, list_id: str) -> SuggestIndex:
         profiles=profiles,
         norms2={s: _dot(p, p) for s, p in profiles.items()},
         postings=dict(postings),
-        aligned=_aligned_into(built.alignments, kg, list_id),
+        aligned=aligned_into(_without(built.alignments, kg, hidden), kg, list_id),
         kinds={s: _kinds(kg, s, members) for s in sections},
         sizes={s: sum(s in g for g in members.values()) for s in sections},
         by_key=_title_keys(kg),
+        cofiled=_cofiled(kg, list_id, members),
     )
 
 
@@ -149,6 +183,19 @@ def _members(kg: KnowledgeGraph, list_id: str, sections: set[str]) -> dict[str, 
         for w in kg.works_in(s):
             found[w].add(s)
     return {w: frozenset(s) for w, s in sorted(found.items())}
+
+
+def _cofiled(
+    kg: KnowledgeGraph, list_id: str, members: dict[str, frozenset[str]]
+) -> dict[str, Vector]:
+    """For each section of another list, where this list files the same works: shares, 0..1."""
+    counts: dict[str, Vector] = defaultdict(lambda: defaultdict(float))
+    for w, here in members.items():
+        for other in kg.out(w, "categorizedAs"):
+            if kg.sections[other].list_id != list_id:
+                for s in here:
+                    counts[other][s] += 1.0 / len(here)
+    return {o: {s: c / sum(row.values()) for s, c in row.items()} for o, row in counts.items()}
 
 
 def _kinds(
@@ -239,34 +286,45 @@ def _profile(
             for t, v in works[w].items():
                 total[t] += v
     for text, weight in ((label[0], LABEL_WEIGHT), (label[1], PARENT_WEIGHT)):
-        for t, v in _unit(_tfidf(tokens(text), idf)).items():
+        for t, v in _unit(_tfidf(features(text), idf)).items():
             total[t] += weight * v
     return dict(total)
 
 
-def _aligned_into(
-    alignments: list[Alignment], kg: KnowledgeGraph, list_id: str
-) -> dict[str, list[Alignment]]:
-    """Other lists' sections → their alignments with sections of this list (either direction)."""
-    into: dict[str, list[Alignment]] = defaultdict(list)
+def _without(
+    alignments: list[Alignment], kg: KnowledgeGraph, hidden: str | None
+) -> list[Alignment]:
+    """The crosswalk as it would be without the hidden work: alignments it supported rescored."""
+    if hidden is None:
+        return alignments
+    under = subtree_works(kg)
+    kept = []
     for a in alignments:
-        source, target = kg.sections[a.source], kg.sections[a.target]
-        if target.list_id == list_id and source.list_id != list_id:
-            into[a.source].append(a)
-        elif source.list_id == list_id and target.list_id != list_id:
-            into[a.target].append(
-                Alignment(
-                    a.target,
-                    a.source,
-                    a.relation,
-                    a.score,
-                    a.shared,
-                    a.label_similarity,
-                    a.evidence,
-                    a.versions,
-                )
-            )
-    return dict(into)
+        if hidden in under[a.source] and hidden in under[a.target]:
+            a = _rescored(a, kg, under[a.source] - {hidden}, under[a.target] - {hidden})
+        if a is not None:
+            kept.append(a)
+    return kept
+
+
+def _rescored(
+    a: Alignment, kg: KnowledgeGraph, first: frozenset[str], second: frozenset[str]
+) -> Alignment | None:
+    """One alignment scored again from fewer works; None when the evidence no longer holds."""
+    one, two = (kg.sections[a.source], kg.sections[a.target])
+    left = _Side(a.source, one, label_words(one.label), first)
+    right = _Side(a.target, two, label_words(two.label), second)
+    if a.versions:
+        score, shared, _, _ = _version_score(left, right)
+        relation: str | None = a.relation if score >= 0.45 else None
+    else:
+        score, shared, overlap, label = _scores(left, right)
+        relation = _relation_between(shared, overlap, label)
+    if relation is None:
+        return None
+    return Alignment(
+        a.source, a.target, relation, score, shared, a.label_similarity, a.evidence, a.versions
+    )
 
 
 def _title_keys(kg: KnowledgeGraph) -> dict[str, str]:
@@ -306,15 +364,17 @@ def rank(
     kind: WorkKind = WorkKind.PAPER,
 ) -> list[Suggestion]:
     """The `top` sections for a paper; `exclude` hides a listed work (leave-one-out)."""
-    query = _unit(_tfidf(tokens(" ".join(x for x in (title, summary) if x)), index.idf))
+    query = _unit(_tfidf(features(" ".join(x for x in (title, summary) if x)), index.idf))
     profile = _profile_scores(index, query, exclude)
     neighbours = _neighbours(index, query, exclude)
     votes = _votes(index, neighbours)
     crossed = _crossed(index, list(elsewhere))
+    cofiled = _cofiled_votes(index, list(elsewhere))
     scores = {
         s: W_PROFILE * profile.get(s, 0.0)
         + W_NEIGHBOURS * votes.get(s, 0.0)
         + W_CROSSWALK * crossed.get(s, (0.0, []))[0]
+        + W_COFILED * cofiled.get(s, 0.0)
         for s in index.sections
     }
     for s, extra in _priors(index, kind, exclude).items():
@@ -367,12 +427,22 @@ def _neighbours(index: SuggestIndex, query: Vector, exclude: str | None) -> list
 def _votes(index: SuggestIndex, neighbours: list[Neighbour]) -> Vector:
     """Each neighbour votes for its sections with its similarity, shared out; 0..1."""
     votes: Vector = defaultdict(float)
-    total = sum(n.similarity for n in neighbours)
+    total = sum(n.similarity**VOTE_POWER for n in neighbours)
     for n in neighbours:
         sections = index.work_sections[n.work]
         for s in sections:
-            votes[s] += n.similarity / len(sections)
+            votes[s] += n.similarity**VOTE_POWER / len(sections)
     return {s: v / total for s, v in votes.items()} if total else {}
+
+
+def _cofiled_votes(index: SuggestIndex, elsewhere: list[str]) -> Vector:
+    """Where this list files the works other lists file beside the paper, averaged; 0..1."""
+    votes: Vector = defaultdict(float)
+    rows = [index.cofiled[o] for o in elsewhere if o in index.cofiled]
+    for row in rows:
+        for s, share in row.items():
+            votes[s] += share / len(rows)
+    return dict(votes)
 
 
 def _crossed(index: SuggestIndex, elsewhere: list[str]) -> dict[str, tuple[float, list[str]]]:
@@ -400,7 +470,10 @@ def _suggestion(
     section = kg.sections[node]
     near = [n for n in neighbours if node in index.work_sections[n.work] and n.similarity > 0]
     profile = index.profiles[node]
-    terms = sorted((t for t in query if t in profile), key=lambda t: (-query[t] * profile[t], t))
+    terms = sorted(
+        (t for t in query if t in profile and not t.startswith("#")),
+        key=lambda t: (-query[t] * profile[t], t),
+    )
     suggestion = Suggestion(
         section=node,
         label=section.label,

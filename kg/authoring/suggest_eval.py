@@ -1,10 +1,11 @@
 """Leave-one-out scoring of section suggestions, beside a keyword baseline of the list-bot kind.
 
-Each listed work is hidden in turn (taken out of the section profiles and the neighbours) and
-its section predicted from its title, and its summary when the list gives one. A work filed in
-several sections is a hit when any of them is predicted. The baseline gives each section the
-words of its label as keywords and a paper the sections whose keywords its title holds, most
-matches first, ties by section order.
+Each listed work is hidden in turn (the list's index is built again without it: word weights,
+section profiles, neighbours, sizes and the crosswalk evidence it gave) and its section
+predicted from its title, and its summary when the list gives one. A work filed in several
+sections is a hit when any of them is predicted. The baseline gives each section the words of
+its label as keywords and a paper the sections whose keywords its title holds, most matches
+first, ties by section order.
 """
 
 from __future__ import annotations
@@ -68,11 +69,12 @@ def keyword_baseline(index: SuggestIndex, title: str) -> list[str]:
 
 def evaluate_list(built: Built, list_id: str) -> ListScore:
     """Leave-one-out over every work of the list."""
-    index = build_index(built, list_id)
-    kg = index.graph
-    sizes = {s: sum(s in g for g in index.work_sections.values()) for s in index.sections}
+    full = build_index(built, list_id)
+    kg = full.graph
+    sizes = {s: sum(s in g for g in full.work_sections.values()) for s in full.sections}
     result = ListScore(list_id)
-    for work, gold in index.work_sections.items():
+    for work, gold in full.work_sections.items():
+        index = build_index(built, list_id, hidden=work)
         title, summary = list_entry(kg, work, list_id)
         groups = ["all"] + ([">=5"] if any(sizes[s] >= MIN_WORKS for s in gold) else [])
         started = time.perf_counter()

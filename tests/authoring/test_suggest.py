@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.authoring.suggest import index_for, rank, suggest
+from kg.authoring.crosswalk import subtree_works
+from kg.authoring.suggest import build_index, features, index_for, rank, suggest
 from kg.authoring.suggest_eval import evaluate_list
 from kg.model import SurveyList, WorkKind
 from kg.pipeline import Built, build_graph_from_lists
@@ -67,3 +68,29 @@ def test_leave_one_out_beats_the_keyword_baseline_on_a_bundled_list() -> None:
     assert ours.tried > 100
     assert ours.rate(ours.top3) >= baseline.rate(baseline.top3) + 0.15
     assert ours.rate(ours.top3) >= 0.8
+
+
+def test_word_pieces_let_acronyms_and_inflections_meet() -> None:
+    assert set(features("LLaMA")) & set(features("LLaMA2"))
+    assert set(features("synthesis")) & set(features("synthetic"))
+
+
+def test_a_hidden_work_leaves_no_trace_in_the_index(built: Built) -> None:
+    full = index_for(built, "beta")
+    hidden = next(iter(full.work_sections))
+    index = build_index(built, "beta", hidden=hidden)
+    assert hidden not in index.works and hidden not in index.work_sections
+    assert all(hidden not in posted for posted in index.postings.values())
+    assert sum(index.sizes.values()) == sum(full.sizes.values()) - len(full.work_sections[hidden])
+    assert len(index.idf) <= len(full.idf)
+    under = subtree_works(built.graph)
+    for alignments in index.aligned.values():
+        for a in alignments:
+            assert a.shared == len((under[a.source] & under[a.target]) - {hidden})
+
+
+def test_works_filed_together_elsewhere_carry_over(built: Built) -> None:
+    index = index_for(built, "alpha")
+    for other, shares in index.cofiled.items():
+        assert built.graph.sections[other].list_id != "alpha"
+        assert abs(sum(shares.values()) - 1.0) < 1e-9
