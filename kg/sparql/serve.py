@@ -3,8 +3,9 @@ output files, from the standard library's threading HTTP server.
 
 `/sparql` takes GET `?query=`, POST forms and POST `application/sparql-query`; updates are
 refused with 403. The default graph is the union of all graphs, as for `kg query`, unless the
-request names `default-graph-uri`/`named-graph-uri`. A query that runs past the timeout is
-answered 503; an answer longer than the row cap is cut there and marked with the header
+request names `default-graph-uri`/`named-graph-uri`. Queries run in a small pool of worker
+processes; one that runs past the timeout is answered 503 and its worker killed and replaced.
+An answer longer than the row cap is cut there and marked with the header
 `X-Result-Truncated: true` (still a valid document, so clients can read what came). Every other
 path serves a file of the output folder; `/` is an index of them.
 """
@@ -15,6 +16,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -42,13 +44,18 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], settings: Settings) -> None:
+        self.settings = settings  # first: a failed bind calls server_close, which needs it
         super().__init__(address, Handler)
-        self.settings = settings
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
+
+    def server_close(self) -> None:
+        """Close the socket and stop the query workers, so that none outlives the server."""
+        super().server_close()
+        self.settings.runner.close()
 
 
 def make_server(
@@ -63,8 +70,14 @@ def make_server(
     """A server bound and ready (port 0 picks a free one); StoreError when there is no store.
     With `memory`, queries run on an in-memory copy of the store."""
     store = open_store(out)
-    runner = Runner(in_memory(store) if memory else store, timeout, max_rows)
-    return SparqlServer((host, port), Settings(out, runner, quiet))
+    source = in_memory(store) if memory else partial(open_store, out)
+    del store  # each worker opens its own read-only handle (or shares the copy, when in memory)
+    runner = Runner(source, timeout, max_rows)
+    try:
+        return SparqlServer((host, port), Settings(out, runner, quiet))
+    except BaseException:
+        runner.close()
+        raise
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -1,21 +1,23 @@
-"""Queries run in worker threads, so that a slow one is abandoned after the timeout, and cut
-off at the row cap."""
+"""Queries run in a small pool of worker processes: one past the timeout is killed (its worker
+replaced), the queue of waiting queries is bounded, answers are cut at the row cap and each
+worker's memory is capped."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
 from kg.prefixes import PREFIXES
+from kg.sparql.endpoint.pool import Pool, Worker
 from kg.sparql.endpoint.protocol import EndpointError, QueryRequest, looks_like_update
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 T = TypeVar("T")
+MB = 1 << 20
 
 
 @dataclass
@@ -30,87 +32,124 @@ class Answer:
     truncated: bool = False
 
 
-class Cancelled(Exception):
-    """The caller stopped waiting; the worker stops reading results."""
+@dataclass
+class Evaluator:
+    """What a worker runs: the store (or how to open it, once per worker) and the row cap."""
+
+    source: Any  # a store, or a callable that opens one inside the worker
+    max_rows: int
+    _store: Any = None
+
+    def store(self) -> Any:
+        """The worker's store, opened on its first query when given as an opener."""
+        if self._store is None:
+            self._store = self.source if hasattr(self.source, "query") else self.source()
+        return self._store
+
+    def __call__(self, request: QueryRequest) -> tuple[int, object]:
+        """(0, answer) or (status, message): exceptions with arguments do not pickle well."""
+        try:
+            return 0, evaluate(self.store(), request, self.max_rows)
+        except EndpointError as err:
+            return err.status, err.message
 
 
 class Runner:
-    """Runs queries over one read-only store, at most `workers` at a time."""
+    """Runs queries over one read-only store in `workers` processes; at most `waiting` more
+    queries wait for a free worker, later ones are answered 503 at once."""
 
-    def __init__(self, store: ox.Store, timeout: float, max_rows: int, workers: int = 2) -> None:
-        self.store, self.timeout, self.max_rows = store, timeout, max_rows
-        self._slots = threading.BoundedSemaphore(workers)
+    def __init__(
+        self,
+        store: Any,
+        timeout: float,
+        max_rows: int,
+        workers: int = 2,
+        waiting: int = 8,
+        memory_mb: int | None = 2048,
+    ) -> None:
+        self.timeout, self.max_rows, self.waiting = timeout, max_rows, waiting
+        memory = memory_mb * MB if memory_mb else None
+        self.pool = Pool(Evaluator(store, max_rows), workers, memory)
+        self._waiting = 0
+        self._lock = threading.Lock()
 
     def run(self, request: QueryRequest) -> Answer:
         """The answer, or EndpointError: 400 bad query, 403 update, 503 timeout or busy."""
-        deadline = time.monotonic() + self.timeout
-        if not self._slots.acquire(timeout=self.timeout):
-            raise EndpointError(503, f"busy: no query slot came free within {self.timeout:g} s")
-        box: dict[str, object] = {}
-        done, cancel = threading.Event(), threading.Event()
-        worker = threading.Thread(target=self._work, args=(request, box, done, cancel), daemon=True)
-        worker.start()
-        if not done.wait(max(deadline - time.monotonic(), 0.0)):
-            cancel.set()
-            raise EndpointError(503, f"the query did not finish within {self.timeout:g} s")
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["answer"]  # type: ignore[return-value]
-
-    def _work(
-        self,
-        request: QueryRequest,
-        box: dict[str, object],
-        done: threading.Event,
-        cancel: threading.Event,
-    ) -> None:
+        if looks_like_update(request.query):  # refused before it takes a worker's turn
+            raise EndpointError(403, "this endpoint is read-only: updates are refused")
+        worker = self._worker()
         try:
-            box["answer"] = self._evaluate(request, cancel)
-        except EndpointError as err:
-            box["error"] = err
-        except Cancelled:
-            pass
-        except Exception as err:  # the store's errors reach the client as a 500, never a crash
-            box["error"] = EndpointError(500, f"the query failed: {err}")
+            status, payload = self._ask(worker, request)
+        except BaseException:
+            self.pool.replace(worker)
+            raise
+        self.pool.release(worker)
+        if status:
+            raise EndpointError(status, str(payload))
+        return payload  # type: ignore[return-value]
+
+    def _worker(self) -> Worker:
+        """A free worker, waiting at most the timeout, in a queue of bounded length."""
+        with self._lock:
+            if self._waiting >= self.waiting:
+                raise EndpointError(503, "busy: too many queries are waiting")
+            self._waiting += 1
+        try:
+            worker = self.pool.acquire(self.timeout)
         finally:
-            self._slots.release()
-            done.set()
+            with self._lock:
+                self._waiting -= 1
+        if worker is None:
+            raise EndpointError(503, f"busy: no worker came free within {self.timeout:g} s")
+        return worker
 
-    def _evaluate(self, request: QueryRequest, cancel: threading.Event) -> Answer:
+    def _ask(self, worker: Worker, request: QueryRequest) -> tuple[int, object]:
+        """Send the query and wait for the answer; past the timeout the caller kills the worker."""
         try:
-            result = self.store.query(request.query, prefixes=PREFIXES, **_dataset(request))
-        except SyntaxError as err:
-            if looks_like_update(request.query):
-                raise EndpointError(
-                    403, "this endpoint is read-only: updates are refused"
-                ) from None
-            raise EndpointError(400, f"syntax error: {err}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return Answer("boolean", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            return self._solutions(result, cancel)
-        return self._graph(result, cancel)
+            worker.conn.send(request)
+            if not worker.conn.poll(self.timeout):
+                raise EndpointError(503, f"the query did not finish within {self.timeout:g} s")
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            raise EndpointError(503, "the query stopped its worker (out of memory?)") from None
+        if isinstance(reply, MemoryError):
+            raise EndpointError(503, str(reply))
+        if isinstance(reply, Exception):
+            raise EndpointError(500, f"the query failed: {reply}")
+        return reply  # type: ignore[no-any-return]
 
-    def _solutions(self, result: ox.QuerySolutions, cancel: threading.Event) -> Answer:
+    def close(self) -> None:
+        """Stop every worker."""
+        self.pool.close()
+
+
+def evaluate(store: Any, request: QueryRequest, max_rows: int) -> Answer:
+    """Run the query and read its answer up to the row cap."""
+    try:
+        result = store.query(request.query, prefixes=PREFIXES, **_dataset(request))
+    except SyntaxError as err:
+        if looks_like_update(request.query):
+            raise EndpointError(403, "this endpoint is read-only: updates are refused") from None
+        raise EndpointError(400, f"syntax error: {err}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return Answer("boolean", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         rows = (tuple(solution[name] for name in names) for solution in result)
-        kept, truncated = self._read(rows, cancel)
+        kept, truncated = _read(rows, max_rows)
         return Answer("solutions", variables=names, rows=kept, truncated=truncated)
+    triples, truncated = _read(result, max_rows)
+    return Answer("graph", triples=triples, truncated=truncated)
 
-    def _graph(self, result: ox.QueryTriples, cancel: threading.Event) -> Answer:
-        kept, truncated = self._read(result, cancel)
-        return Answer("graph", triples=kept, truncated=truncated)
 
-    def _read(self, items: Iterable[T], cancel: threading.Event) -> tuple[list[T], bool]:
-        """Up to max_rows items, and whether more were left; stops when the caller cancels."""
-        kept: list[T] = []
-        for item in items:
-            if cancel.is_set():
-                raise Cancelled
-            if len(kept) == self.max_rows:
-                return kept, True
-            kept.append(item)
-        return kept, False
+def _read(items: Iterable[T], max_rows: int) -> tuple[list[T], bool]:
+    """Up to max_rows items, and whether more were left: memory stays bounded by the cap."""
+    kept: list[T] = []
+    for item in items:
+        if len(kept) == max_rows:
+            return kept, True
+        kept.append(item)
+    return kept, False
 
 
 def _dataset(request: QueryRequest) -> dict[str, object]:
@@ -124,3 +163,4 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
     if not default and not named:
         return {}
     return {"default_graph": default or None, "named_graphs": named or None}
+
