@@ -64,7 +64,7 @@ class Alignment:
 
 
 @dataclass(frozen=True)
-class _Side:
+class Side:
     """What is known of one section: its label's content words and the works under it."""
 
     node: str
@@ -112,15 +112,15 @@ def subtree_works(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
     return done
 
 
-def _sides(kg: KnowledgeGraph, list_id: str, works: dict[str, frozenset[str]]) -> list[_Side]:
+def sides(kg: KnowledgeGraph, list_id: str, works: dict[str, frozenset[str]]) -> list[Side]:
     return [
-        _Side(node, s, label_words(s.label), works[node])
+        Side(node, s, label_words(s.label), works[node])
         for node, s in sorted(kg.sections.items(), key=lambda x: (x[1].order, x[0]))
         if s.list_id == list_id
     ]
 
 
-def _scores(a: _Side, b: _Side) -> tuple[float, int, float, float]:
+def pair_scores(a: Side, b: Side) -> tuple[float, int, float, float]:
     """(score, shared works, share of the smaller section, label similarity)."""
     shared = len(a.works & b.works)
     smaller = min(len(a.works), len(b.works))
@@ -130,7 +130,7 @@ def _scores(a: _Side, b: _Side) -> tuple[float, int, float, float]:
     return 0.55 * overlap * weight + 0.45 * label, shared, overlap, label
 
 
-def _relation_between(shared: int, overlap: float, label: float) -> str | None:
+def relation_between(shared: int, overlap: float, label: float) -> str | None:
     """The SKOS mapping the evidence supports between sections of independent lists: exact or
     close only where several works are shared and the labels agree (or most works are shared);
     a label alone, or a work or two, only relates them."""
@@ -141,7 +141,7 @@ def _relation_between(shared: int, overlap: float, label: float) -> str | None:
     return None
 
 
-def _evidence(a: _Side, b: _Side, shared: int, label: float) -> str:
+def _evidence(a: Side, b: Side, shared: int, label: float) -> str:
     parts = []
     if shared:
         parts.append(f"{shared} shared works ({len(a.works)} and {len(b.works)} in all)")
@@ -156,12 +156,12 @@ def align_lists(
     """For each section of `first`, its closest sections of `second` (independent lists)."""
     works = works or subtree_works(kg)
     found: list[Alignment] = []
-    targets = _sides(kg, second, works)
-    for a in _sides(kg, first, works):
+    targets = sides(kg, second, works)
+    for a in sides(kg, first, works):
         candidates = []
         for b in targets:
-            score, shared, overlap, label = _scores(a, b)
-            relation = _relation_between(shared, overlap, label)
+            score, shared, overlap, label = pair_scores(a, b)
+            relation = relation_between(shared, overlap, label)
             if relation:
                 evidence = _evidence(a, b, shared, label)
                 candidates.append(
@@ -178,11 +178,11 @@ def align_versions(
     """One to one between two versions of a survey: the best-scoring pairs first, each section
     used once; a renamed section keeps its works, a renumbered one its label."""
     works = works or subtree_works(kg)
-    olds, news = _sides(kg, old, works), _sides(kg, new, works)
+    olds, news = sides(kg, old, works), sides(kg, new, works)
     scored = []
     for a in olds:
         for b in news:
-            score, shared, overlap, label = _version_score(a, b)
+            score, shared, overlap, label = version_scores(a, b)
             if score >= 0.45:
                 scored.append((score, a, b, shared, label, overlap))
     scored.sort(key=lambda x: (-x[0], x[1].section.order, x[2].section.order))
@@ -200,7 +200,7 @@ def align_versions(
     return found
 
 
-def _version_score(a: _Side, b: _Side) -> tuple[float, int, float, float]:
+def version_scores(a: Side, b: Side) -> tuple[float, int, float, float]:
     shared = len(a.works & b.works)
     union = len(a.works | b.works)
     jaccard = shared / union if union else 0.0
@@ -211,7 +211,7 @@ def _version_score(a: _Side, b: _Side) -> tuple[float, int, float, float]:
     return 0.6 * label + 0.4 * max(jaccard, overlap * 0.8) + depth, shared, overlap, label
 
 
-def _raw_label(a: _Side, b: _Side) -> float:
+def _raw_label(a: Side, b: Side) -> float:
     return 1.0 if a.section.label.strip().lower() == b.section.label.strip().lower() else 0.0
 
 

@@ -23,13 +23,13 @@ from pydantic import BaseModel, Field
 
 from kg.authoring.crosswalk import (
     Alignment,
-    _relation_between,
-    _scores,
-    _Side,
-    _version_score,
+    Side,
     aligned_into,
     label_words,
+    pair_scores,
+    relation_between,
     subtree_works,
+    version_scores,
 )
 from kg.graph import KnowledgeGraph, section_id, survey_id
 from kg.model import WorkKind
@@ -312,14 +312,14 @@ def _rescored(
 ) -> Alignment | None:
     """One alignment scored again from fewer works; None when the evidence no longer holds."""
     one, two = (kg.sections[a.source], kg.sections[a.target])
-    left = _Side(a.source, one, label_words(one.label), first)
-    right = _Side(a.target, two, label_words(two.label), second)
+    left = Side(a.source, one, label_words(one.label), first)
+    right = Side(a.target, two, label_words(two.label), second)
     if a.versions:
-        score, shared, _, _ = _version_score(left, right)
+        score, shared, _, _ = version_scores(left, right)
         relation: str | None = a.relation if score >= 0.45 else None
     else:
-        score, shared, overlap, label = _scores(left, right)
-        relation = _relation_between(shared, overlap, label)
+        score, shared, overlap, label = pair_scores(left, right)
+        relation = relation_between(shared, overlap, label)
     if relation is None:
         return None
     return Alignment(
