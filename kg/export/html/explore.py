@@ -1,4 +1,4 @@
-"""`kg explore`: write one view of a built graph as an HTML page."""
+"""`kg explore`: build the graph from the lists and write one view of it as an HTML page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from kg.export.html import build_view, write_page
 from kg.export.html.outline import taxonomy_page
 from kg.export.html.page import choose_renderer, write_text
 from kg.export.html.views import find_survey
-from kg.pipeline import Built
+from kg.model import SurveyList
+from kg.pipeline import Built, build_graph_from_lists
+from kg.sources.ingest import NothingUsable
 from kg.util.outpath import OutputError, writable_file
 
 
@@ -23,6 +25,24 @@ class Explored:
     edges: int
     renderer: str
     problems: tuple[str, ...] = ()  # lists that could not be read or gave nothing
+
+
+def explore(
+    lists: list[SurveyList],
+    root: Path,
+    out: Path,
+    view: str = "whole",
+    survey: str | None = None,
+    node: str | None = None,
+    depth: int = 1,
+    renderer: str = "auto",
+) -> Explored:
+    """Build the graph from the lists, then write the chosen view (see explore_graph)."""
+    writable_file(out)
+    built = build_graph_from_lists(lists, root)
+    if not built.ingested.usable:
+        raise NothingUsable(built.ingested)
+    return explore_graph(built, out, view, survey, node, depth, renderer)
 
 
 def explore_graph(
